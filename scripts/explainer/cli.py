@@ -1,0 +1,224 @@
+"""Command line: ``explainer build|check|serve|status|new``."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from . import __version__, scaffold
+from .pipeline import Project, Result, check, write_docs
+from .problems import ContentError, Loc, Problem
+
+SITE_MARK = ".explainer-site"
+
+
+def _err(problems: list[Problem]) -> None:
+    for p in problems:
+        print(p, file=sys.stderr)
+    n_err = sum(1 for p in problems if p.severity == "error")
+    n_warn = len(problems) - n_err
+    parts = [f"{n_err} error(s)"] + ([f"{n_warn} warning(s) (--strict)"] if n_warn else [])
+    print(f"explainer: {', '.join(parts)}; nothing was written", file=sys.stderr)
+
+
+def _setup_logging(verbose: bool) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    root = logging.getLogger("mkdocs")
+    root.handlers[:] = [handler]
+    root.setLevel(logging.INFO if verbose else logging.WARNING)
+    root.propagate = False
+
+
+def _run_checks(project: Project, strict: bool) -> Result | None:
+    try:
+        result = check(project, strict=strict)
+    except ContentError as exc:
+        _err(exc.problems)
+        return None
+    for w in result.warnings:
+        print(w, file=sys.stderr)
+    return result
+
+
+def regenerate(root: Path) -> None:
+    """Used by the live preview: regenerate docs/ from content/, report problems, go on."""
+    project = Project.at(root)
+    result = _run_checks(project, strict=False)
+    if result is not None:
+        try:
+            write_docs(project, result.files)
+        except ContentError as exc:
+            _err(exc.problems)
+
+
+def build_site(project: Project, result: Result, strict: bool, config: Path) -> bool:
+    """Build docs and site in a staging area; replace docs/site only if all went well."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    from .mkdocs_build import run_mkdocs
+
+    if project.site.exists() and any(project.site.iterdir()) and \
+            not (project.site / SITE_MARK).exists():
+        _err([Problem(Loc(_display(project, project.site), 1),
+                      "exists and was not built by explainer; refusing to replace it")])
+        return False
+    staging = Path(tempfile.mkdtemp(prefix=".explainer-", dir=project.root))
+    try:
+        sdocs, ssite = staging / "docs", staging / "site"
+        if project.docs.exists():
+            shutil.copytree(project.docs, sdocs, symlinks=True)
+        try:
+            write_docs(Project(project.root, project.content, sdocs, ssite), result.files)
+        except ContentError as exc:
+            for i, p in enumerate(exc.problems):  # report the real docs path, not staging
+                exc.problems[i] = Problem(Loc(p.loc.path.replace(
+                    _display(project, sdocs), _display(project, project.docs), 1), p.loc.line),
+                    p.message)
+            _err(exc.problems)
+            return False
+        try:
+            cfg = load_config(config_file=str(config), docs_dir=str(sdocs / result.linked.content
+                              .site.default), site_dir=str(ssite), strict=strict)
+            run_mkdocs(cfg)
+        except (MkDocsException, SystemExit) as exc:
+            print(f"explainer: mkdocs build failed: {exc}; nothing was replaced", file=sys.stderr)
+            return False
+        (ssite / SITE_MARK).write_text("built by explainer\n", encoding="utf-8")
+        # All good: apply the docs changes for real, then swap the site in.
+        write_docs(project, result.files)
+        old = staging / "old-site"
+        if project.site.exists():
+            os.replace(project.site, old)
+        os.replace(ssite, project.site)
+        return True
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _display(project: Project, path: Path) -> str:
+    try:
+        return str(path.relative_to(project.root))
+    except ValueError:
+        return str(path)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    project = Project.at(Path(args.root))
+    result = _run_checks(project, args.strict)
+    if result is None:
+        return 1
+    c = result.linked.content
+    print(f"ok: {len(c.topics)} topics, {len(c.articles)} articles, {len(c.events)} events, "
+          f"{len(c.terms)} terms in {len(c.site.languages)} languages")
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    _setup_logging(args.verbose)
+    root = Path(args.root)
+    project = Project.at(root, site=Path(args.site) if args.site else None)
+    result = _run_checks(project, args.strict)
+    if result is None:
+        return 1
+    config = Path(args.config) if args.config else project.root / "mkdocs.yml"
+    if not build_site(project, result, args.strict, config):
+        return 1
+    print(f"built {_display(project, project.site)}/ "
+          f"({len(result.linked.content.site.languages)} languages)")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from mkdocs.commands.serve import serve
+
+    _setup_logging(True)
+    project = Project.at(Path(args.root))
+    regenerate(project.root)
+    serve(config_file=str(project.root / "mkdocs.yml"), livereload=True,
+          dev_addr=args.dev_addr)
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from .opendata import words
+
+    project = Project.at(Path(args.root))
+    try:
+        result = check(project, strict=False)
+    except ContentError as exc:
+        _err(exc.problems)
+        return 1
+    c = result.linked.content
+    print(f"{'lang':<6}{'topics':>8}{'articles':>10}{'events':>8}{'terms':>7}{'words':>8}"
+          f"{'missing':>9}")
+    missing_total = 0
+    for lang in c.site.codes:
+        missing = [t.id for t in c.topics if t.texts[lang].fallback]
+        missing_total += len(missing)
+        n_words = sum(words(t.texts[lang].body) for t in c.topics if not t.texts[lang].fallback)
+        print(f"{lang:<6}{len(c.topics) - len(missing):>8}{len(c.articles):>10}"
+              f"{len(c.events):>8}{len(c.terms):>7}{n_words:>8}{len(missing):>9}")
+    if result.warnings:
+        print("\nmissing translations:")
+        for w in result.warnings:
+            print(f"  {w}")
+    else:
+        print("\nno missing translation")
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    project = Project.at(Path(args.root))
+    try:
+        created = scaffold.new(project.content, args.kind, args.id, project.root)
+    except scaffold.ScaffoldError as exc:
+        print(f"explainer: {exc}", file=sys.stderr)
+        return 1
+    for path in created:
+        print(f"created {path}")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="explainer", description=__doc__)
+    p.add_argument("--version", action="version", version=f"explainer {__version__}")
+    p.add_argument("--root", default=".", help="project folder (default: current)")
+    sub = p.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="check content, generate docs/ and build site/")
+    b.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    b.add_argument("--site", help="output folder (default: site)")
+    b.add_argument("--config", help="MkDocs config (default: mkdocs.yml)")
+    b.add_argument("-v", "--verbose", action="store_true")
+    b.set_defaults(func=cmd_build)
+    ch = sub.add_parser("check", help="check content only; write nothing")
+    ch.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    ch.set_defaults(func=cmd_check)
+    s = sub.add_parser("serve", help="live preview; regenerates when content/ changes")
+    s.add_argument("-a", "--dev-addr", default="127.0.0.1:8000")
+    s.set_defaults(func=cmd_serve)
+    st = sub.add_parser("status", help="per-language counts and missing translations")
+    st.set_defaults(func=cmd_status)
+    n = sub.add_parser("new", help="scaffold a content item in every language")
+    n.add_argument("kind", choices=["topic", "article", "event", "term"])
+    n.add_argument("id", help="id (an article number for 'article')")
+    n.set_defaults(func=cmd_new)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,172 @@
+"""Stage 3: resolve references, and compute backlinks. Pure: no disk, no globals."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from . import paths
+from .model import Content
+from .problems import Loc, Problems
+
+REF_RE = re.compile(r"\[\[(?P<kind>[a-z]+):(?P<target>[^\]|]*?)(?:\|(?P<label>[^\]]*))?\]\]")
+PARA_RE = re.compile(r"^(\d+)\.(\s+)", re.M)
+OTHER_DOC_RE = re.compile(r"\{(?P<doc>\d{4}):\s*(?P<text>[^{}]+?)\}")
+
+
+def md_text(text: str) -> str:
+    """Plain text from content, made safe to drop into Markdown that becomes HTML."""
+    escaped = html.escape(text, quote=False)
+    return re.sub(r"([\\`*_\[\]])", r"\\\1", escaped)
+
+
+@dataclass(frozen=True)
+class Ref:
+    """Something that cites something else."""
+
+    kind: str
+    """``topic``, ``article``, ``event`` or ``term``."""
+    id: str
+
+
+@dataclass
+class Linked:
+    """The model with every reference resolved, per language."""
+
+    content: Content
+    bodies: dict[tuple[str, str, str], str] = field(default_factory=dict)
+    """(kind, id, lang) -> Markdown with references turned into links, for the page at
+    the path the kind implies. Kinds: ``topic`` (body), ``article`` (summary)."""
+    article_cited_by: dict[int, list[Ref]] = field(default_factory=dict)
+    term_used_by: dict[str, list[Ref]] = field(default_factory=dict)
+    event_cites: dict[str, list[Ref]] = field(default_factory=dict)
+
+
+class Linker:
+    def __init__(self, content: Content, problems: Problems) -> None:
+        self.c = content
+        self.p = problems
+        self.articles = {a.number: a for a in content.articles}
+        self.topics = {t.id: t for t in content.topics}
+        self.terms = {t.id: t for t in content.terms}
+        self.events = {e.id: e for e in content.events}
+        self.cited_by: dict[int, set[Ref]] = defaultdict(set)
+        self.used_by: dict[str, set[Ref]] = defaultdict(set)
+
+    def resolve(self, text: str, lang: str, page: str, loc: Loc, owner: Ref,
+                first_line: int) -> str:
+        ui = self.c.ui[lang]
+        out_lines = []
+        for i, line in enumerate(text.split("\n")):
+            here = Loc(loc.path, first_line + i)
+
+            def sub(m: re.Match[str], here: Loc = here) -> str:
+                kind, target, label = m.group("kind"), m.group("target").strip(), m.group("label")
+                link = self.target(kind, target, lang, ui, here, owner)
+                if link is None:
+                    return m.group(0)
+                href, title = link
+                text = md_text(label) if label else title
+                return f"[{text}]({paths.rel(page, href)})"
+
+            line = REF_RE.sub(sub, line)
+            line = OTHER_DOC_RE.sub(
+                lambda m: f'<span class="cite-other" data-doc="{m.group("doc")}">'
+                f'{html.escape(m.group("text"), quote=False)}</span>',
+                line,
+            )
+            out_lines.append(line)
+        return "\n".join(out_lines)
+
+    def target(self, kind: str, target: str, lang: str, ui: dict[str, str], loc: Loc,
+               owner: Ref) -> tuple[str, str] | None:
+        raw = f"[[{kind}:{target}]]"
+        if kind == "art":
+            m = re.fullmatch(r"(\d+)(?:\.(\d+))?", target)
+            if not m:
+                self.p.error(loc, f"invalid article reference {raw}: write [[art:75]] or "
+                             "[[art:76.1]]")
+                return None
+            num, para = int(m.group(1)), m.group(2)
+            if num not in self.articles:
+                self.p.error(loc, f"unknown article {num} in {raw}")
+                return None
+            if owner.kind != "article" or owner.id != str(num):
+                self.cited_by[num].add(owner)
+            if para:
+                return (paths.article(num) + f"#p{para}",
+                        md_text(ui["article_para_ref"].format(n=num, p=para)))
+            return paths.article(num), md_text(ui["article_ref"].format(n=num))
+        if kind == "topic":
+            if target not in self.topics:
+                self.p.error(loc, f"unknown topic '{target}' in {raw}")
+                return None
+            return paths.topic(target), md_text(self.topics[target].texts[lang].title)
+        if kind == "term":
+            if target not in self.terms:
+                self.p.error(loc, f"unknown term '{target}' in {raw}")
+                return None
+            self.used_by[target].add(owner)
+            return paths.term_anchor(target), md_text(self.terms[target].term[lang])
+        if kind == "event":
+            if target not in self.events:
+                self.p.error(loc, f"unknown event '{target}' in {raw}")
+                return None
+            return paths.event_anchor(target), md_text(self.events[target].title[lang])
+        self.p.error(loc, f"unknown reference kind '{kind}' in {raw} (use art, topic, term or "
+                     "event)")
+        return None
+
+    def run(self) -> Linked:
+        linked = Linked(self.c)
+        for t in self.c.topics:
+            owner = Ref("topic", t.id)
+            for a in t.articles:
+                self.cited_by[a].add(owner)
+            for term in t.terms:
+                self.used_by[term].add(owner)
+            for lang, tx in t.texts.items():
+                linked.bodies[("topic", t.id, lang)] = self.resolve(
+                    tx.body, lang, paths.topic(t.id), tx.loc, owner, tx.body_line)
+        for a in self.c.articles:
+            owner = Ref("article", str(a.number))
+            for term in a.terms:
+                self.used_by[term].add(owner)
+            for lang in self.c.site.codes:
+                body = self.resolve(a.summary[lang], lang, paths.article(a.number), a.loc, owner,
+                                    a.loc.line)
+                # Item N of a top-level numbered list is paragraph N: give it an anchor.
+                linked.bodies[("article", str(a.number), lang)] = PARA_RE.sub(
+                    r'\1.\2<span class="az-para" id="p\1"></span>', body)
+        for e in self.c.events:
+            owner = Ref("event", e.id)
+            for num in e.articles:
+                self.cited_by[num].add(owner)
+            linked.event_cites[e.id] = [Ref("article", str(n)) for n in e.articles] + [
+                Ref("topic", t) for t in e.topics]
+            for lang in self.c.site.codes:
+                for fname, text in (("title", e.title), ("text", e.text)):
+                    linked.bodies[(f"event-{fname}", e.id, lang)] = self.resolve(
+                        text[lang], lang, paths.TIMELINE, e.loc, owner, e.loc.line)
+        for tm in self.c.terms:
+            owner = Ref("term", tm.id)
+            for num in tm.articles:
+                self.cited_by[num].add(owner)
+            for lang in self.c.site.codes:
+                linked.bodies[("term", tm.id, lang)] = self.resolve(
+                    tm.definition[lang], lang, paths.GLOSSARY, tm.loc, owner, tm.loc.line)
+        order = {"topic": 0, "event": 1, "term": 2, "article": 3}
+        linked.article_cited_by = {
+            n: sorted(refs, key=lambda r: (order[r.kind], r.id))
+            for n, refs in self.cited_by.items()}
+        linked.term_used_by = {
+            t: sorted(refs, key=lambda r: (order[r.kind], r.id))
+            for t, refs in self.used_by.items()}
+        return linked
+
+
+def link(content: Content, problems: Problems) -> Linked:
+    """Resolve every ``[[kind:id]]`` in every language; unknown references are errors."""
+    return Linker(content, problems).run()

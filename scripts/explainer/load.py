@@ -1,0 +1,276 @@
+"""Stage 1: read every content file from disk into raw records that remember ``file:line``.
+
+This is one of only two modules that touch the disk (the other is ``write``). It parses but
+does not judge: typing and cross-checks are the job of ``validate``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Loc, Problems
+
+
+class LDict(dict):  # type: ignore[type-arg]
+    """A YAML mapping that knows where it and each of its values stand."""
+
+    loc: Loc
+    key_locs: dict[str, Loc]
+
+
+class LList(list):  # type: ignore[type-arg]
+    """A YAML sequence that knows where it and each of its items stand."""
+
+    loc: Loc
+    item_locs: list[Loc]
+
+
+@dataclass
+class MarkdownFile:
+    """A Markdown file with YAML front matter."""
+
+    loc: Loc
+    meta: LDict
+    body: str
+    body_line: int
+    """Line number in the file where ``body`` starts."""
+
+
+@dataclass
+class RawContent:
+    """Everything read from ``content/``, not yet checked."""
+
+    root: Path
+    site: LDict | None = None
+    document: LDict | None = None
+    topics: dict[str, tuple[LDict | None, dict[str, MarkdownFile], Loc]] = field(
+        default_factory=dict
+    )
+    """Topic folder name -> (topic.yml, {lang: Markdown file}, location of the folder)."""
+    articles: list[tuple[LDict, Loc]] = field(default_factory=list)
+    events: list[tuple[LDict, Loc]] = field(default_factory=list)
+    terms: list[tuple[LDict, Loc]] = field(default_factory=list)
+    handouts: list[tuple[LDict, Loc]] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+    """Every file read, in order (for change detection)."""
+    texts: dict[str, str] = field(default_factory=dict)
+    """Decoded text of every file read, by its reported path (for line-based checks)."""
+
+
+def _rel(path: Path, base: Path) -> str:
+    try:
+        return str(path.relative_to(base))
+    except ValueError:
+        return str(path)
+
+
+def _convert(node: yaml.Node, path: str, problems: Problems) -> Any:
+    loc = Loc(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        d = LDict()
+        d.loc = loc
+        d.key_locs = {}
+        for knode, vnode in node.value:
+            key = _convert(knode, path, problems)
+            if not isinstance(key, (str, int)):
+                problems.error(Loc(path, knode.start_mark.line + 1), "a key must be text")
+                continue
+            key = str(key)
+            if key in d:
+                problems.error(
+                    Loc(path, knode.start_mark.line + 1),
+                    f"duplicate key '{key}' (first at line {d.key_locs[key].line})",
+                )
+                continue
+            d[key] = _convert(vnode, path, problems)
+            d.key_locs[key] = Loc(path, vnode.start_mark.line + 1)
+        return d
+    if isinstance(node, yaml.SequenceNode):
+        lst = LList()
+        lst.loc = loc
+        lst.item_locs = []
+        for item in node.value:
+            lst.append(_convert(item, path, problems))
+            lst.item_locs.append(Loc(path, item.start_mark.line + 1))
+        return lst
+    assert isinstance(node, yaml.ScalarNode)
+    tag = node.tag
+    if tag == "tag:yaml.org,2002:int":
+        try:
+            return int(node.value.replace("_", ""), 0)
+        except ValueError:
+            return node.value
+    if tag == "tag:yaml.org,2002:bool":
+        return node.value.lower() in {"true", "yes", "on"}
+    if tag == "tag:yaml.org,2002:null":
+        return None
+    if tag == "tag:yaml.org,2002:float":
+        return node.value
+    # Strings and timestamps stay as written: dates are checked by ``validate``.
+    return node.value
+
+
+def _decode(path: Path, rel: str, problems: Problems) -> str | None:
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        problems.error(
+            Loc(rel, line),
+            f"file is not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "save it as UTF-8",
+        )
+        return None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text.replace("\r\n", "\n")
+
+
+def parse_yaml(text: str, rel: str, problems: Problems, line_offset: int = 0) -> Any:
+    """Parse YAML text into L-structures; report syntax errors as ``path:line``."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 1 if mark else 1) + line_offset
+        what = exc.problem or exc.context or "invalid YAML"
+        problems.error(Loc(rel, line), f"malformed YAML: {what}")
+        return None
+    except yaml.YAMLError as exc:  # pragma: no cover - defensive
+        problems.error(Loc(rel, 1 + line_offset), f"malformed YAML: {exc}")
+        return None
+    if node is None:
+        return None
+    if line_offset:
+        _shift(node, line_offset)
+    return _convert(node, rel, problems)
+
+
+def _shift(node: yaml.Node, offset: int) -> None:
+    node.start_mark.line += offset
+    if isinstance(node, yaml.MappingNode):
+        for k, v in node.value:
+            _shift(k, offset)
+            _shift(v, offset)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _shift(item, offset)
+
+
+_FRONT = re.compile(r"\A---\n(.*?\n)?---\n", re.S)
+
+
+def parse_markdown(text: str, rel: str, problems: Problems) -> MarkdownFile:
+    meta = LDict()
+    meta.loc = Loc(rel, 1)
+    meta.key_locs = {}
+    m = _FRONT.match(text)
+    if not m:
+        problems.error(Loc(rel, 1), "missing front matter: start the file with '---', "
+                       "'title: …', '---'")
+        return MarkdownFile(Loc(rel, 1), meta, text, 1)
+    parsed = parse_yaml(m.group(1) or "", rel, problems, line_offset=1)
+    if parsed is not None and not isinstance(parsed, LDict):
+        problems.error(Loc(rel, 2), "front matter must be a mapping (key: value)")
+    elif isinstance(parsed, LDict):
+        meta = parsed
+    body_line = text[: m.end()].count("\n") + 1
+    return MarkdownFile(Loc(rel, 1), meta, text[m.end():], body_line)
+
+
+def _read_yaml_file(path: Path, base: Path, problems: Problems, raw: RawContent) -> Any:
+    rel = _rel(path, base)
+    text = _decode(path, rel, problems)
+    if text is None:
+        return None
+    raw.texts[rel] = text
+    return parse_yaml(text, rel, problems)
+
+
+def load_ui() -> dict[str, Any]:
+    """The generator's own interface strings (``ui.yml`` beside this module)."""
+    data = yaml.safe_load((Path(__file__).parent / "ui.yml").read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def load(root: Path, problems: Problems, base: Path | None = None) -> RawContent:
+    """Read ``root`` (a ``content/`` folder). Paths in messages are relative to ``base``."""
+    base = base or root.parent
+    raw = RawContent(root=root)
+    if not root.is_dir():
+        problems.error(Loc(_rel(root, base), 1), "content folder not found")
+        return raw
+
+    def yaml_file(path: Path, kind: str) -> LDict | None:
+        raw.files.append(path)
+        data = _read_yaml_file(path, base, problems, raw)
+        if data is None:
+            return None
+        if not isinstance(data, LDict):
+            problems.error(Loc(_rel(path, base), 1), f"{kind} must be a mapping (key: value)")
+            return None
+        return data
+
+    def yaml_list(path: Path, kind: str) -> list[tuple[LDict, Loc]]:
+        raw.files.append(path)
+        data = _read_yaml_file(path, base, problems, raw)
+        rel = _rel(path, base)
+        if data is None:
+            return []
+        if not isinstance(data, LList):
+            problems.error(Loc(rel, 1), f"a {kind} file must be a list ('- id: …' items)")
+            return []
+        out = []
+        for item, loc in zip(data, data.item_locs, strict=True):
+            if isinstance(item, LDict):
+                out.append((item, loc))
+            else:
+                problems.error(loc, f"each {kind} must be a mapping (id: …, …)")
+        return out
+
+    for name in ("site.yml", "document.yml"):
+        p = root / name
+        if p.is_file():
+            setattr(raw, name.split(".")[0], yaml_file(p, name))
+        elif name == "site.yml":
+            problems.error(Loc(_rel(p, base), 1), "missing site settings file")
+
+    topics_dir = root / "topics"
+    if topics_dir.is_dir():
+        for d in sorted(p for p in topics_dir.iterdir() if p.is_dir()):
+            meta_path = d / "topic.yml"
+            meta = yaml_file(meta_path, "topic.yml") if meta_path.is_file() else None
+            texts: dict[str, MarkdownFile] = {}
+            for md in sorted(d.glob("*.md")):
+                raw.files.append(md)
+                rel = _rel(md, base)
+                text = _decode(md, rel, problems)
+                if text is not None:
+                    raw.texts[rel] = text
+                    texts[md.stem] = parse_markdown(text, rel, problems)
+            raw.topics[d.name] = (meta, texts, Loc(_rel(meta_path, base), 1))
+
+    art_dir = root / "articles"
+    if art_dir.is_dir():
+        for p in sorted(art_dir.glob("*.yml")):
+            data = yaml_file(p, "an article file")
+            if data is not None:
+                raw.articles.append((data, data.loc))
+
+    for sub, target, kind in (
+        ("events", raw.events, "event"),
+        ("glossary", raw.terms, "term"),
+        ("handouts", raw.handouts, "handout"),
+    ):
+        d = root / sub
+        if d.is_dir():
+            for p in sorted(d.glob("*.yml")):
+                target.extend(yaml_list(p, kind))
+    return raw

@@ -1,0 +1,139 @@
+"""The MkDocs adapter: one ``mkdocs build`` builds every language of the explainer.
+
+The generator writes plain Markdown per language (``docs/<lang>/``) and a small settings
+file (``docs/explainer.yml``: per-language site name and navigation). This plugin reads that
+file and, for the default language (the root build), sets the navigation and interface
+language; after the root build it runs one complete, independent MkDocs build per other
+language into ``site/<lang>/``. Every language therefore gets its own interface language,
+``<html lang>``, navigation and search index; the language switch and the ``hreflang``
+alternates point at the same page in the other languages.
+
+Nothing else in the project imports MkDocs: moving to another engine means replacing this
+file.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+log = logging.getLogger("mkdocs.plugins.explainer")
+
+LANG_KEY = "explainer_lang"
+
+
+class ExplainerConfig(base.Config):
+    settings = c.Optional(c.Type(str))
+    """Path of the generated settings file; default: ``explainer.yml`` beside ``docs_dir``."""
+    content = c.Type(str, default="content")
+    """The content folder, watched by ``mkdocs serve`` (relative to the config file)."""
+
+
+class ExplainerPlugin(BasePlugin[ExplainerConfig]):
+    def __init__(self) -> None:
+        self.settings: dict[str, Any] = {}
+        self.lang = ""
+        self.root_site_dir = ""
+        self.root_docs_dir = ""
+        self.serving = False
+
+    # -- helpers -------------------------------------------------------------------------
+
+    def _settings_path(self, config: MkDocsConfig) -> Path:
+        if self.config.settings:
+            return Path(config.config_file_path).parent / self.config.settings
+        return Path(config.docs_dir).parent / "explainer.yml"
+
+    def _prefix(self, target: str) -> str:
+        """Path from this build's root to the root of language ``target``."""
+        default = self.settings["default"]
+        if self.lang == default:
+            return "" if target == default else f"{target}/"
+        if target == default:
+            return "../"
+        return "" if target == self.lang else f"../{target}/"
+
+    # -- MkDocs events -------------------------------------------------------------------
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        path = self._settings_path(config)
+        if not path.is_file():
+            raise SystemExit(f"{path}: not found; run 'explainer build' (it writes the docs "
+                             "and this file) instead of calling MkDocs directly")
+        self.settings = yaml.safe_load(path.read_text(encoding="utf-8"))
+        self.lang = config.extra.get(LANG_KEY) or self.settings["default"]
+        config.extra[LANG_KEY] = self.lang
+        lang = next(x for x in self.settings["languages"] if x["code"] == self.lang)
+        config.site_name = lang["site_name"]
+        config.site_description = lang["site_description"]
+        config.theme["language"] = self.lang
+        config.nav = lang["nav"]
+        if config.site_url:
+            base_url = config.site_url.rstrip("/") + "/"
+            config.site_url = base_url + self._prefix(self.lang).removeprefix("../")
+            if self.lang == self.settings["default"]:
+                config.site_url = base_url
+        config.extra["alternate"] = [
+            {"name": x["name"], "lang": x["code"], "link": self._prefix(x["code"]) or "./"}
+            for x in self.settings["languages"]]
+        return config
+
+    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> dict[str, Any]:
+        # The language switch and hreflang alternates lead to the same page.
+        url = page.url
+        config.extra["alternate"] = [
+            {"name": x["name"], "lang": x["code"], "link": (self._prefix(x["code"]) + url) or "./"}
+            for x in self.settings["languages"]]
+        return context
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        content = Path(config.config_file_path).parent / self.config.content
+        if content.is_dir():
+            server.watch(str(content))
+        return server
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.serving and self.lang == self.settings["default"]:
+            # Live preview: regenerate docs/ from content/ before every rebuild.
+            from .cli import regenerate
+
+            regenerate(Path(config.config_file_path).parent)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.lang != self.settings["default"]:
+            return
+        docs_root = Path(config.docs_dir).parent
+        site_root = Path(config.site_dir)
+        for lang in self.settings["languages"]:
+            code = lang["code"]
+            if code == self.lang:
+                continue
+            log.info("Building language '%s'", code)
+            cfg = load_config(
+                config_file=config.config_file_path,
+                docs_dir=str(docs_root / code),
+                site_dir=str(site_root / code),
+                strict=config.strict,
+                site_url=config.site_url or None,
+                use_directory_urls=config.use_directory_urls,
+            )
+            cfg.extra[LANG_KEY] = code
+            if self.serving:
+                os.environ.setdefault("EXPLAINER_SERVING", "1")
+            build(cfg, dirty=False)

@@ -1,0 +1,251 @@
+"""The typed content model. Every record keeps the place it came from (``loc``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .problems import Loc
+
+Text = dict[str, str]
+"""A text given once per language: ``{"kk": …, "ru": …, "en": …}``."""
+
+CATEGORIES = ("adoption", "amendment", "election", "courts", "anniversary", "new-constitution")
+HISTORY_KINDS = ("adopted", "amended", "lapsed")
+STATUSES = ("in-force", "superseded")
+
+
+@dataclass(frozen=True)
+class Date:
+    """A date known to the day, the month or the year."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> str:
+        """``day``, ``month`` or ``year``."""
+        return "day" if self.day else "month" if self.month else "year"
+
+    @property
+    def iso(self) -> str:
+        if self.day:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.month:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
+
+    @property
+    def sort_key(self) -> tuple[int, int, int]:
+        return (self.year, self.month or 0, self.day or 0)
+
+    def as_date(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a fact was seen."""
+
+    title: str
+    """Human-readable name of the source (publisher, page title)."""
+    url: str | None
+    """Address of the page, if it has one."""
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Language:
+    """One language of the site."""
+
+    code: str
+    """BCP 47 code, used in ``<html lang>`` and in URLs (``kk``, ``ru``, ``en``)."""
+    name: str
+    """The language's name in itself (``Қазақша``), shown in the language switch."""
+    title: str
+    """The site title in this language."""
+    description: str
+    """One sentence describing the site, in this language."""
+
+
+@dataclass(frozen=True)
+class Site:
+    """Site settings from ``content/site.yml``."""
+
+    languages: tuple[Language, ...]
+    """All languages; the first is the default, served at ``/`` without a prefix."""
+    as_of: Date
+    """The date up to which the content was checked ("as of")."""
+    base_url: str
+    """Public address of the hosted site, ending in ``/``."""
+    repo_url: str | None
+    """Address of the source repository, if public."""
+    home: dict[str, str]
+    """Home page introduction (Markdown) per language."""
+    loc: Loc
+
+    @property
+    def default(self) -> str:
+        return self.languages[0].code
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(lang.code for lang in self.languages)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A section of the document (e.g. "VII. Courts and justice")."""
+
+    number: int
+    title: Text
+    first: int
+    """First article number in the section."""
+    last: int
+    """Last article number in the section."""
+
+
+@dataclass(frozen=True)
+class Document:
+    """The document the articles belong to (here: the Constitution of 1995)."""
+
+    title: Text
+    """Its name per language."""
+    official: Text
+    """Link to the official text per language."""
+    status: Text
+    """One line on its status per language (e.g. "in force 1995–2026")."""
+    sections: tuple[Section, ...]
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class TopicText:
+    """A topic in one language."""
+
+    lang: str
+    title: str
+    summary: str
+    body: str
+    """Markdown, with ``[[kind:id]]`` references not yet resolved."""
+    loc: Loc
+    body_line: int
+    fallback: bool = False
+    """True when this text is the default language standing in for a missing translation."""
+
+
+@dataclass(frozen=True)
+class Topic:
+    """An explainer essay, one folder in ``content/topics``."""
+
+    id: str
+    order: int
+    """Position in the navigation, ascending."""
+    as_of: Date
+    """The date the page describes."""
+    articles: tuple[int, ...]
+    """Article numbers the topic is about."""
+    terms: tuple[str, ...]
+    """Glossary term ids it explains."""
+    sources: tuple[Source, ...]
+    texts: dict[str, TopicText]
+    loc: Loc
+    locs: dict[str, Loc] = field(default_factory=dict)
+    """Where each field stands (for messages about it)."""
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """A dated change in an article's life."""
+
+    date: Date
+    kind: str
+    """One of ``adopted``, ``amended``, ``lapsed``."""
+    text: Text
+    sources: tuple[Source, ...]
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article of the document."""
+
+    number: int
+    section: int
+    title: Text
+    summary: Text
+    """Plain-language summary per language (Markdown)."""
+    status: str
+    """``in-force`` or ``superseded``."""
+    history: tuple[HistoryEntry, ...]
+    topics: tuple[str, ...]
+    terms: tuple[str, ...]
+    official: Text
+    """Link to the official text per language (defaults to the document's)."""
+    sources: tuple[Source, ...]
+    loc: Loc
+    locs: dict[str, Loc] = field(default_factory=dict)
+    """Where each field stands (for messages about it)."""
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated event on the timeline."""
+
+    id: str
+    date: Date
+    category: str
+    title: Text
+    text: Text
+    articles: tuple[int, ...]
+    topics: tuple[str, ...]
+    note: Text | None
+    """Where sources disagree, per language."""
+    sources: tuple[Source, ...]
+    loc: Loc
+    locs: dict[str, Loc] = field(default_factory=dict)
+    """Where each field stands (for messages about it)."""
+
+
+@dataclass(frozen=True)
+class Term:
+    """A glossary term."""
+
+    id: str
+    term: Text
+    definition: Text
+    articles: tuple[int, ...]
+    sources: tuple[Source, ...]
+    loc: Loc
+    locs: dict[str, Loc] = field(default_factory=dict)
+    """Where each field stands (for messages about it)."""
+
+
+@dataclass(frozen=True)
+class Handout:
+    """A printable handout definition."""
+
+    id: str
+    title: Text
+    topics: tuple[str, ...]
+    timeline: bool
+    editions: tuple[str, ...]
+    loc: Loc
+    locs: dict[str, Loc] = field(default_factory=dict)
+    """Where each field stands (for messages about it)."""
+
+
+@dataclass
+class Content:
+    """All content, checked."""
+
+    site: Site
+    document: Document
+    topics: list[Topic] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    terms: list[Term] = field(default_factory=list)
+    handouts: list[Handout] = field(default_factory=list)
+    ui: dict[str, dict[str, str]] = field(default_factory=dict)
+    """UI strings per language."""

@@ -1,0 +1,90 @@
+"""The open-data export: the linked model per language as JSON (schema in DATA.md)."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from . import paths
+from .link import Linked
+from .model import Date, Source
+
+SCHEMA = "ata-zan-explainer/1"
+
+
+def _date(d: Date) -> dict[str, Any]:
+    return {"date": d.iso, "precision": d.precision}
+
+
+def _sources(items: tuple[Source, ...]) -> list[dict[str, Any]]:
+    return [{"title": s.title, "url": s.url} for s in items]
+
+
+def words(markdown: str) -> int:
+    """Words a reader sees: Markdown syntax and references are not counted."""
+    text = re.sub(r"\[\[[a-z]+:[^\]|]*\|([^\]]*)\]\]", r"\1", markdown)
+    text = re.sub(r"\[\[[a-z]+:([^\]]*)\]\]", r"\1", text)
+    text = re.sub(r"\{\d{4}:\s*([^{}]*)\}", r"\1", text)
+    text = re.sub(r"[#*_>|`\[\]()-]+", " ", text)
+    return len(re.findall(r"\w[\w'’.-]*", text))
+
+
+def export(linked: Linked, lang: str) -> dict[str, Any]:
+    c = linked.content
+
+    def url(md: str) -> str:
+        prefix = "" if lang == c.site.default else f"{lang}/"
+        return c.site.base_url + prefix + paths.url_of(md)
+
+    return {
+        "schema": SCHEMA,
+        "lang": lang,
+        "as_of": c.site.as_of.iso,
+        "site": {
+            "title": next(x.title for x in c.site.languages if x.code == lang),
+            "base_url": c.site.base_url,
+            "languages": [x.code for x in c.site.languages],
+        },
+        "document": {"title": c.document.title[lang], "official": c.document.official[lang],
+                     "status": c.document.status[lang]},
+        "topics": [
+            {"id": t.id, "order": t.order, "as_of": t.as_of.iso,
+             "title": t.texts[lang].title, "summary": t.texts[lang].summary,
+             "translated": not t.texts[lang].fallback, "words": words(t.texts[lang].body),
+             "url": url(paths.topic(t.id)), "articles": list(t.articles),
+             "terms": list(t.terms), "sources": _sources(t.sources)}
+            for t in c.topics
+        ],
+        "articles": [
+            {"number": a.number, "section": a.section, "title": a.title[lang],
+             "summary": a.summary[lang], "status": a.status, "official": a.official[lang],
+             "url": url(paths.article(a.number)), "topics": list(a.topics),
+             "terms": list(a.terms),
+             "history": [{**_date(h.date), "kind": h.kind, "text": h.text[lang],
+                          "sources": _sources(h.sources)} for h in a.history],
+             "cited_by": [{"kind": r.kind, "id": r.id}
+                          for r in linked.article_cited_by.get(a.number, [])],
+             "sources": _sources(a.sources)}
+            for a in c.articles
+        ],
+        "events": [
+            {"id": e.id, **_date(e.date), "category": e.category, "title": e.title[lang],
+             "text": e.text[lang], "note": e.note[lang] if e.note else None,
+             "url": url(paths.event_anchor(e.id)), "articles": list(e.articles),
+             "topics": list(e.topics), "sources": _sources(e.sources)}
+            for e in c.events
+        ],
+        "terms": [
+            {"id": t.id, "term": t.term[lang], "definition": t.definition[lang],
+             "translations": dict(t.term), "url": url(paths.term_anchor(t.id)),
+             "articles": list(t.articles),
+             "used_by": [{"kind": r.kind, "id": r.id} for r in linked.term_used_by.get(t.id, [])],
+             "sources": _sources(t.sources)}
+            for t in c.terms
+        ],
+    }
+
+
+def dumps(data: dict[str, Any]) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode()

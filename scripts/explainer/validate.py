@@ -1,0 +1,521 @@
+"""Stage 2: turn raw records into the typed model, collecting every problem on the way."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from typing import Any
+
+from .load import LDict, LList, MarkdownFile, RawContent
+from .model import (
+    CATEGORIES,
+    HISTORY_KINDS,
+    STATUSES,
+    Article,
+    Content,
+    Date,
+    Document,
+    Event,
+    Handout,
+    HistoryEntry,
+    Language,
+    Section,
+    Site,
+    Source,
+    Term,
+    Text,
+    Topic,
+    TopicText,
+)
+from .problems import Loc, Problems
+from .textcheck import describe, mixed_script_words
+
+ID_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+LANG_RE = re.compile(r"^[a-z]{2,3}$")
+UNSAFE_RE = re.compile(r"<\s*(script|iframe|object|embed|style)\b|\son[a-z]+\s*=|javascript:", re.I)
+_MISSING = object()
+
+
+def parse_date(value: Any) -> Date | str:
+    """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; return an error message if invalid."""
+    text = str(value)
+    m = DATE_RE.match(text)
+    if not m:
+        return f"invalid date '{text}': write YYYY-MM-DD, YYYY-MM or YYYY"
+    year, month, day = (int(g) if g else None for g in m.groups())
+    assert year is not None
+    try:
+        dt.date(year, month or 1, day or 1)
+    except ValueError as exc:
+        return f"invalid date '{text}': {exc}"
+    return Date(year, month, day)
+
+
+class Validator:
+    def __init__(self, raw: RawContent, problems: Problems, ui: dict[str, Any]) -> None:
+        self.raw = raw
+        self.p = problems
+        self.ui_defaults = ui
+        self.langs: tuple[str, ...] = ("kk", "ru", "en")
+
+    # -- field helpers -------------------------------------------------------------------
+
+    def fields(self, d: LDict, what: str, allowed: tuple[str, ...]) -> None:
+        for key in d:
+            if key not in allowed:
+                self.p.error(
+                    d.key_locs[key],
+                    f"unknown field '{key}' in {what} (expected one of: {', '.join(allowed)})",
+                )
+
+    def loc(self, d: LDict, key: str) -> Loc:
+        return d.key_locs.get(key, d.loc)
+
+    def req(self, d: LDict, key: str, what: str) -> Any:
+        if key not in d or d[key] is None or d[key] == "":
+            self.p.error(d.loc, f"missing required field '{key}' in {what}")
+            return _MISSING
+        return d[key]
+
+    def string(self, d: LDict, key: str, what: str, required: bool = True) -> str | None:
+        value = self.req(d, key, what) if required else d.get(key)
+        if value is _MISSING or value is None:
+            return None
+        if isinstance(value, (LDict, LList)):
+            self.p.error(self.loc(d, key), f"field '{key}' in {what} must be text")
+            return None
+        return str(value)
+
+    def integer(self, d: LDict, key: str, what: str, required: bool = True) -> int | None:
+        value = self.req(d, key, what) if required else d.get(key)
+        if value is _MISSING or value is None:
+            return None
+        if not isinstance(value, int) or isinstance(value, bool):
+            self.p.error(self.loc(d, key), f"field '{key}' in {what} must be a whole number, "
+                         f"not '{value}'")
+            return None
+        return value
+
+    def date(self, d: LDict, key: str, what: str, required: bool = True) -> Date | None:
+        value = self.req(d, key, what) if required else d.get(key)
+        if value is _MISSING or value is None:
+            return None
+        parsed = parse_date(value)
+        if isinstance(parsed, str):
+            self.p.error(self.loc(d, key), parsed)
+            return None
+        return parsed
+
+    def text(self, d: LDict, key: str, what: str, required: bool = True) -> Text | None:
+        """A per-language mapping. A missing language is a warning and falls back."""
+        value = self.req(d, key, what) if required else d.get(key)
+        if value is _MISSING or value is None:
+            return None
+        loc = self.loc(d, key)
+        if not isinstance(value, LDict):
+            self.p.error(loc, f"field '{key}' in {what} must give one text per language "
+                         f"({', '.join(f'{c}: …' for c in self.langs)})")
+            return None
+        out: dict[str, str] = {}
+        for lang, v in value.items():
+            if lang not in self.langs:
+                self.p.error(value.key_locs[lang], f"unknown language '{lang}' in '{key}' of "
+                             f"{what} (site languages: {', '.join(self.langs)})")
+            elif v is None or str(v).strip() == "" or isinstance(v, (LDict, LList)):
+                self.p.error(value.key_locs[lang], f"empty or invalid '{lang}' text in '{key}' "
+                             f"of {what}")
+            else:
+                out[lang] = str(v)
+        for lang in self.langs:
+            if lang not in out and lang not in value:
+                self.p.warning(loc, f"missing translation '{lang}' of '{key}' in {what}")
+        if not out:
+            return None
+        fallback = out.get(self.langs[0]) or next(iter(out.values()))
+        return {lang: out.get(lang, fallback) for lang in self.langs}
+
+    def ident(self, value: Any, loc: Loc, what: str) -> str | None:
+        if not isinstance(value, str) or not ID_RE.match(value):
+            self.p.error(loc, f"invalid {what} id '{value}': use lowercase Latin letters, digits "
+                         "and single hyphens, starting with a letter (e.g. 'judicial-power')")
+            return None
+        return value
+
+    def id_list(self, d: LDict, key: str, what: str) -> tuple[str, ...]:
+        value = d.get(key)
+        if value is None:
+            return ()
+        if not isinstance(value, LList):
+            self.p.error(self.loc(d, key), f"field '{key}' in {what} must be a list")
+            return ()
+        out = []
+        for item, loc in zip(value, value.item_locs, strict=True):
+            ok = self.ident(item, loc, key.rstrip("s"))
+            if ok:
+                out.append(ok)
+        return tuple(out)
+
+    def int_list(self, d: LDict, key: str, what: str) -> tuple[int, ...]:
+        value = d.get(key)
+        if value is None:
+            return ()
+        if not isinstance(value, LList):
+            self.p.error(self.loc(d, key), f"field '{key}' in {what} must be a list")
+            return ()
+        out = []
+        for item, loc in zip(value, value.item_locs, strict=True):
+            if isinstance(item, int) and not isinstance(item, bool):
+                out.append(item)
+            else:
+                self.p.error(loc, f"'{item}' in '{key}' of {what} is not an article number")
+        return tuple(out)
+
+    def sources(self, d: LDict, what: str, required: bool = True) -> tuple[Source, ...]:
+        value = d.get("sources")
+        if value is None or value == "":
+            if required:
+                self.p.error(d.loc, f"missing required field 'sources' in {what}: every fact "
+                             "needs a source")
+            return ()
+        if not isinstance(value, LList) or not value:
+            self.p.error(self.loc(d, "sources"), f"'sources' in {what} must be a non-empty list")
+            return ()
+        out = []
+        for item, loc in zip(value, value.item_locs, strict=True):
+            if not isinstance(item, LDict):
+                self.p.error(loc, f"each source in {what} must be a mapping (title: …, url: …)")
+                continue
+            self.fields(item, f"a source of {what}", ("title", "url"))
+            title = self.string(item, "title", f"a source of {what}")
+            url = self.string(item, "url", f"a source of {what}", required=False)
+            if url is not None and not re.match(r"^https?://[^\s<>\"]+$", url):
+                self.p.error(self.loc(item, "url"), f"invalid source URL '{url}': use http(s)://…")
+                url = None
+            if title:
+                out.append(Source(title, url, loc))
+        return tuple(out)
+
+    def markdown_safe(self, text: str, loc: Loc) -> None:
+        for i, line in enumerate(text.split("\n")):
+            m = UNSAFE_RE.search(line)
+            if m:
+                self.p.error(Loc(loc.path, loc.line + i), f"unsafe HTML '{m.group(0).strip()}' in "
+                             "content: scripts, event handlers and javascript: links are not "
+                             "allowed")
+
+    # -- records -------------------------------------------------------------------------
+
+    def site(self) -> Site | None:
+        d = self.raw.site
+        if d is None:
+            return None
+        what = "site settings"
+        self.fields(d, what, ("languages", "as_of", "base_url", "repo_url", "home", "ui"))
+        langs_raw = self.req(d, "languages", what)
+        languages: list[Language] = []
+        if langs_raw is not _MISSING:
+            if not isinstance(langs_raw, LList) or not langs_raw:
+                self.p.error(self.loc(d, "languages"), "'languages' must be a non-empty list")
+            else:
+                for item, loc in zip(langs_raw, langs_raw.item_locs, strict=True):
+                    if not isinstance(item, LDict):
+                        self.p.error(loc, "each language must be a mapping (code: …, name: …)")
+                        continue
+                    lw = "a language"
+                    self.fields(item, lw, ("code", "name", "title", "description"))
+                    code = self.string(item, "code", lw)
+                    name = self.string(item, "name", lw)
+                    title = self.string(item, "title", lw)
+                    desc = self.string(item, "description", lw) or ""
+                    if code and not LANG_RE.match(code):
+                        self.p.error(self.loc(item, "code"), f"invalid language code '{code}'")
+                    elif code and name and title:
+                        if code in {lang.code for lang in languages}:
+                            self.p.error(self.loc(item, "code"), f"duplicate language '{code}'")
+                        else:
+                            languages.append(Language(code, name, title, desc))
+        if languages:
+            self.langs = tuple(lang.code for lang in languages)
+        as_of = self.date(d, "as_of", what)
+        base_url = self.string(d, "base_url", what) or "/"
+        if not base_url.endswith("/"):
+            base_url += "/"
+        home = self.text(d, "home", what) or {}
+        if not languages or as_of is None:
+            return None
+        return Site(tuple(languages), as_of, base_url, self.string(d, "repo_url", what, False),
+                    home, d.loc)
+
+    def ui(self) -> dict[str, dict[str, Any]]:
+        overrides = self.raw.site.get("ui") if self.raw.site else None
+        out: dict[str, dict[str, Any]] = {}
+        keys = set(self.ui_defaults.get("en", {}))
+        for lang in self.langs:
+            strings = dict(self.ui_defaults.get(lang, {}))
+            if isinstance(overrides, LDict) and isinstance(overrides.get(lang), LDict):
+                strings.update(overrides[lang])
+            missing = sorted(keys - set(strings))
+            if missing:
+                loc = self.raw.site.loc if self.raw.site else Loc("content/site.yml")
+                self.p.error(loc, f"no interface strings for language '{lang}': add 'ui: {lang}:' "
+                             f"with {', '.join(missing[:5])}{'…' if len(missing) > 5 else ''}")
+            out[lang] = strings
+        return out
+
+    def document(self) -> Document:
+        d = self.raw.document
+        if d is None:
+            empty = {lang: "" for lang in self.langs}
+            return Document(empty, empty, empty, (), Loc("content/document.yml"))
+        what = "the document"
+        self.fields(d, what, ("title", "official", "status", "sections"))
+        sections = []
+        raw_sections = d.get("sections") or LList()
+        if isinstance(raw_sections, LList):
+            for item, loc in zip(raw_sections, raw_sections.item_locs, strict=True):
+                if not isinstance(item, LDict):
+                    self.p.error(loc, "each section must be a mapping")
+                    continue
+                sw = "a section"
+                self.fields(item, sw, ("number", "title", "first", "last"))
+                num = self.integer(item, "number", sw)
+                title = self.text(item, "title", sw)
+                first = self.integer(item, "first", sw)
+                last = self.integer(item, "last", sw)
+                if num is not None and title and first is not None and last is not None:
+                    sections.append(Section(num, title, first, last))
+        empty = {lang: "" for lang in self.langs}
+        return Document(
+            self.text(d, "title", what) or empty,
+            self.text(d, "official", what) or empty,
+            self.text(d, "status", what) or empty,
+            tuple(sections),
+            d.loc,
+        )
+
+    def topic(self, folder: str, meta: LDict | None, texts: dict[str, MarkdownFile],
+              loc: Loc) -> Topic | None:
+        tid = self.ident(folder, loc, "topic")
+        if meta is None:
+            self.p.error(loc, f"topic '{folder}' has no topic.yml")
+            return None
+        what = f"topic '{folder}'"
+        self.fields(meta, what, ("order", "as_of", "articles", "terms", "sources"))
+        order = self.integer(meta, "order", what)
+        as_of = self.date(meta, "as_of", what)
+        articles = self.int_list(meta, "articles", what)
+        terms = self.id_list(meta, "terms", what)
+        sources = self.sources(meta, what)
+        out: dict[str, TopicText] = {}
+        for name, md in texts.items():
+            if name not in self.langs:
+                self.p.error(md.loc, f"'{name}.md' is not a site language "
+                             f"({', '.join(self.langs)})")
+        for lang in self.langs:
+            md = texts.get(lang)
+            if md is None:
+                continue
+            tw = f"{what} ({lang})"
+            self.fields(md.meta, tw, ("title", "summary"))
+            title = self.string(md.meta, "title", tw)
+            summary = self.string(md.meta, "summary", tw) or ""
+            self.markdown_safe(md.body, Loc(md.loc.path, md.body_line))
+            if title:
+                out[lang] = TopicText(lang, title, summary, md.body, md.loc, md.body_line)
+        if not out:
+            if texts:
+                return None
+            self.p.error(loc, f"{what} has no text in any language ({self.langs[0]}.md, …)")
+            return None
+        first = out.get(self.langs[0]) or next(iter(out.values()))
+        for lang in self.langs:
+            if lang not in out and lang not in texts:
+                self.p.warning(loc, f"missing translation '{lang}' of {what}: "
+                               f"add {loc.path.rsplit('/', 1)[0]}/{lang}.md")
+                out[lang] = TopicText(lang, first.title, first.summary, first.body, first.loc,
+                                      first.body_line, fallback=True)
+        if tid is None or order is None or as_of is None or len(out) < len(self.langs):
+            return None
+        return Topic(tid, order, as_of, articles, terms, sources, out, loc, dict(meta.key_locs))
+
+    def history(self, d: LDict, what: str) -> tuple[HistoryEntry, ...]:
+        value = d.get("history")
+        if value is None:
+            return ()
+        if not isinstance(value, LList):
+            self.p.error(self.loc(d, "history"), f"'history' in {what} must be a list")
+            return ()
+        out = []
+        for item, loc in zip(value, value.item_locs, strict=True):
+            if not isinstance(item, LDict):
+                self.p.error(loc, f"each history entry of {what} must be a mapping")
+                continue
+            hw = f"a history entry of {what}"
+            self.fields(item, hw, ("date", "kind", "text", "sources"))
+            date = self.date(item, "date", hw)
+            kind = self.choice(item, "kind", hw, HISTORY_KINDS)
+            text = self.text(item, "text", hw)
+            sources = self.sources(item, hw)
+            if date and kind and text:
+                out.append(HistoryEntry(date, kind, text, sources, loc))
+        return tuple(sorted(out, key=lambda h: h.date.sort_key))
+
+    def choice(self, d: LDict, key: str, what: str, options: tuple[str, ...]) -> str | None:
+        value = self.string(d, key, what)
+        if value is not None and value not in options:
+            self.p.error(self.loc(d, key), f"invalid {key} '{value}' in {what} (expected one of: "
+                         f"{', '.join(options)})")
+            return None
+        return value
+
+    def article(self, d: LDict, loc: Loc, document: Document) -> Article | None:
+        num = self.integer(d, "number", "an article")
+        what = f"article {num}" if num is not None else "an article"
+        self.fields(d, what, ("number", "section", "title", "summary", "status", "history",
+                              "topics", "terms", "official", "sources"))
+        stem = loc.path.rsplit("/", 1)[-1].removesuffix(".yml")
+        if num is not None and stem != str(num):
+            self.p.error(self.loc(d, "number"), f"article number {num} does not match its file "
+                         f"name '{stem}.yml' (name it {num}.yml)")
+        section = self.integer(d, "section", what)
+        title = self.text(d, "title", what)
+        summary = self.text(d, "summary", what)
+        status = self.choice(d, "status", what, STATUSES)
+        history = self.history(d, what)
+        topics = self.id_list(d, "topics", what)
+        terms = self.id_list(d, "terms", what)
+        official = self.text(d, "official", what, required=False) or document.official
+        sources = self.sources(d, what)
+        if summary:
+            self.markdown_safe("\n".join(summary.values()), self.loc(d, "summary"))
+        if num is None or section is None or not title or not summary or not status:
+            return None
+        return Article(num, section, title, summary, status, history, topics, terms, official,
+                       sources, loc, dict(d.key_locs))
+
+    def event(self, d: LDict, loc: Loc) -> Event | None:
+        eid = self.req(d, "id", "an event")
+        eid = self.ident(eid, self.loc(d, "id"), "event") if eid is not _MISSING else None
+        what = f"event '{eid}'" if eid else "an event"
+        self.fields(d, what, ("id", "date", "category", "title", "text", "articles", "topics",
+                              "note", "sources"))
+        date = self.date(d, "date", what)
+        category = self.choice(d, "category", what, CATEGORIES)
+        title = self.text(d, "title", what)
+        text = self.text(d, "text", what)
+        note = self.text(d, "note", what, required=False)
+        sources = self.sources(d, what)
+        for field_name in ("title", "text", "note"):
+            t = d.get(field_name)
+            if isinstance(t, LDict):
+                self.markdown_safe("\n".join(str(v) for v in t.values()), self.loc(d, field_name))
+        if not eid or not date or not category or not title or not text:
+            return None
+        return Event(eid, date, category, title, text, self.int_list(d, "articles", what),
+                     self.id_list(d, "topics", what), note, sources, loc, dict(d.key_locs))
+
+    def term(self, d: LDict, loc: Loc) -> Term | None:
+        tid = self.req(d, "id", "a term")
+        tid = self.ident(tid, self.loc(d, "id"), "term") if tid is not _MISSING else None
+        what = f"term '{tid}'" if tid else "a term"
+        self.fields(d, what, ("id", "term", "definition", "articles", "sources"))
+        term = self.text(d, "term", what)
+        definition = self.text(d, "definition", what)
+        sources = self.sources(d, what, required=False)
+        if not tid or not term or not definition:
+            return None
+        return Term(tid, term, definition, self.int_list(d, "articles", what), sources, loc,
+                    dict(d.key_locs))
+
+    def handout(self, d: LDict, loc: Loc) -> Handout | None:
+        hid = self.req(d, "id", "a handout")
+        hid = self.ident(hid, self.loc(d, "id"), "handout") if hid is not _MISSING else None
+        what = f"handout '{hid}'" if hid else "a handout"
+        self.fields(d, what, ("id", "title", "topics", "timeline", "editions"))
+        title = self.text(d, "title", what)
+        editions = self.id_list(d, "editions", what) or (*self.langs, "-".join(self.langs[:2]))
+        if not hid or not title:
+            return None
+        return Handout(hid, title, self.id_list(d, "topics", what), bool(d.get("timeline")),
+                       editions, loc, dict(d.key_locs))
+
+    # -- whole content -------------------------------------------------------------------
+
+    def run(self, texts: dict[str, str]) -> Content | None:
+        site = self.site()
+        ui = self.ui()
+        document = self.document()
+        content_site = site
+        topics = [t for t in (self.topic(f, m, tx, loc)
+                              for f, (m, tx, loc) in self.raw.topics.items()) if t]
+        articles = self.unique([self.article(d, loc, document) for d, loc in self.raw.articles],
+                               lambda a: str(a.number), "article")
+        events = self.unique([self.event(d, loc) for d, loc in self.raw.events],
+                             lambda e: e.id, "event id")
+        terms = self.unique([self.term(d, loc) for d, loc in self.raw.terms],
+                            lambda t: t.id, "term id")
+        handouts = self.unique([self.handout(d, loc) for d, loc in self.raw.handouts],
+                               lambda h: h.id, "handout id")
+        for path, text in texts.items():
+            for n, line in enumerate(text.split("\n"), 1):
+                for word in mixed_script_words(line):
+                    self.p.error(Loc(path, n), describe(word))
+        if content_site is None:
+            return None
+        content = Content(content_site, document, sorted(topics, key=lambda t: (t.order, t.id)),
+                          sorted(articles, key=lambda a: a.number),
+                          sorted(events, key=lambda e: (e.date.sort_key, e.id)),
+                          sorted(terms, key=lambda t: t.id), handouts, ui)
+        self.references(content)
+        return content
+
+    def unique(self, items: list[Any], key: Callable[[Any], str], what: str) -> list[Any]:
+        seen: dict[str, Loc] = {}
+        out = []
+        for item in items:
+            if item is None:
+                continue
+            k = key(item)
+            if k in seen:
+                self.p.error(item.loc, f"duplicate {what} '{k}' (first defined at {seen[k]})")
+                continue
+            seen[k] = item.loc
+            out.append(item)
+        return out
+
+    def references(self, c: Content) -> None:
+        """Metadata references (``articles: […]``, ``topics: […]``, ``terms: […]``) must exist."""
+        arts = {a.number for a in c.articles}
+        tops = {t.id for t in c.topics}
+        terms = {t.id for t in c.terms}
+
+        def check(item: Any, kind: str, values: tuple[Any, ...], known: set[Any]) -> None:
+            loc = item.locs.get(f"{kind}s", item.loc)
+            for v in values:
+                if v not in known:
+                    self.p.error(loc, f"unknown {kind} '{v}' in '{kind}s'")
+
+        for t in c.topics:
+            check(t, "article", t.articles, arts)
+            check(t, "term", t.terms, terms)
+        for a in c.articles:
+            check(a, "topic", a.topics, tops)
+            check(a, "term", a.terms, terms)
+            if c.document.sections and not any(s.number == a.section
+                                               for s in c.document.sections):
+                self.p.error(a.loc, f"unknown section {a.section} in article {a.number}")
+        for e in c.events:
+            check(e, "article", e.articles, arts)
+            check(e, "topic", e.topics, tops)
+        for tm in c.terms:
+            check(tm, "article", tm.articles, arts)
+        for h in c.handouts:
+            check(h, "topic", h.topics, tops)
+
+
+def validate(raw: RawContent, texts: dict[str, str], problems: Problems,
+             ui: dict[str, Any]) -> Content | None:
+    """Check everything in ``raw``; return the model (``None`` if it cannot be built)."""
+    return Validator(raw, problems, ui).run(texts)
