@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime
 import logging
 import os
 import shutil
@@ -128,6 +129,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     if result is None:
         return 1
     config = Path(args.config) if args.config else project.root / "mkdocs.yml"
+    # Reproducible output: MkDocs dates the sitemap from SOURCE_DATE_EPOCH when it is set.
+    as_of = result.linked.content.site.as_of.as_date()
+    os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(
+        datetime.datetime(as_of.year, as_of.month, as_of.day, tzinfo=datetime.UTC).timestamp())))
     if not build_site(project, result, args.strict, config):
         return 1
     print(f"built {_display(project, project.site)}/ "

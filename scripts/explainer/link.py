@@ -45,9 +45,12 @@ class Linked:
 
 
 class Linker:
-    def __init__(self, content: Content, problems: Problems) -> None:
+    def __init__(self, content: Content, problems: Problems,
+                 declared: tuple[set[int], set[str], set[str], set[str]] | None = None) -> None:
         self.c = content
         self.p = problems
+        # Declared but invalid items have their own error: do not report links to them.
+        self.declared = declared or (set(), set(), set(), set())
         self.articles = {a.number: a for a in content.articles}
         self.topics = {t.id: t for t in content.topics}
         self.terms = {t.id: t for t in content.terms}
@@ -91,7 +94,8 @@ class Linker:
                 return None
             num, para = int(m.group(1)), m.group(2)
             if num not in self.articles:
-                self.p.error(loc, f"unknown article {num} in {raw}")
+                if num not in self.declared[0]:
+                    self.p.error(loc, f"unknown article {num} in {raw}")
                 return None
             if owner.kind != "article" or owner.id != str(num):
                 self.cited_by[num].add(owner)
@@ -101,18 +105,21 @@ class Linker:
             return paths.article(num), md_text(ui["article_ref"].format(n=num))
         if kind == "topic":
             if target not in self.topics:
-                self.p.error(loc, f"unknown topic '{target}' in {raw}")
+                if target not in self.declared[1]:
+                    self.p.error(loc, f"unknown topic '{target}' in {raw}")
                 return None
             return paths.topic(target), md_text(self.topics[target].texts[lang].title)
         if kind == "term":
             if target not in self.terms:
-                self.p.error(loc, f"unknown term '{target}' in {raw}")
+                if target not in self.declared[2]:
+                    self.p.error(loc, f"unknown term '{target}' in {raw}")
                 return None
             self.used_by[target].add(owner)
             return paths.term_anchor(target), md_text(self.terms[target].term[lang])
         if kind == "event":
             if target not in self.events:
-                self.p.error(loc, f"unknown event '{target}' in {raw}")
+                if target not in self.declared[3]:
+                    self.p.error(loc, f"unknown event '{target}' in {raw}")
                 return None
             return paths.event_anchor(target), md_text(self.events[target].title[lang])
         self.p.error(loc, f"unknown reference kind '{kind}' in {raw} (use art, topic, term or "
@@ -167,6 +174,7 @@ class Linker:
         return linked
 
 
-def link(content: Content, problems: Problems) -> Linked:
+def link(content: Content, problems: Problems,
+         declared: tuple[set[int], set[str], set[str], set[str]] | None = None) -> Linked:
     """Resolve every ``[[kind:id]]`` in every language; unknown references are errors."""
-    return Linker(content, problems).run()
+    return Linker(content, problems, declared).run()

@@ -48,10 +48,11 @@ class RawContent:
     root: Path
     site: LDict | None = None
     document: LDict | None = None
-    topics: dict[str, tuple[LDict | None, dict[str, MarkdownFile], Loc]] = field(
+    topics: dict[str, tuple[LDict | None, dict[str, MarkdownFile | None], Loc]] = field(
         default_factory=dict
     )
-    """Topic folder name -> (topic.yml, {lang: Markdown file}, location of the folder)."""
+    """Topic folder name -> (topic.yml, {lang: Markdown file, or None if unreadable},
+    location of topic.yml)."""
     articles: list[tuple[LDict, Loc]] = field(default_factory=list)
     events: list[tuple[LDict, Loc]] = field(default_factory=list)
     terms: list[tuple[LDict, Loc]] = field(default_factory=list)
@@ -247,12 +248,14 @@ def load(root: Path, problems: Problems, base: Path | None = None) -> RawContent
         for d in sorted(p for p in topics_dir.iterdir() if p.is_dir()):
             meta_path = d / "topic.yml"
             meta = yaml_file(meta_path, "topic.yml") if meta_path.is_file() else None
-            texts: dict[str, MarkdownFile] = {}
+            texts: dict[str, MarkdownFile | None] = {}
             for md in sorted(d.glob("*.md")):
                 raw.files.append(md)
                 rel = _rel(md, base)
                 text = _decode(md, rel, problems)
-                if text is not None:
+                if text is None:
+                    texts[md.stem] = None  # reported already; not a missing translation
+                else:
                     raw.texts[rel] = text
                     texts[md.stem] = parse_markdown(text, rel, problems)
             raw.topics[d.name] = (meta, texts, Loc(_rel(meta_path, base), 1))

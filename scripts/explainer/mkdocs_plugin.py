@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import os
+import posixpath
 from pathlib import Path
 from typing import Any
 
@@ -96,11 +97,23 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> dict[str, Any]:
         # The language switch and hreflang alternates lead to the same page.
-        url = page.url
         config.extra["alternate"] = [
-            {"name": x["name"], "lang": x["code"], "link": (self._prefix(x["code"]) + url) or "./"}
+            {"name": x["name"], "lang": x["code"], "link": self.link_to(x["code"], page.url)}
             for x in self.settings["languages"]]
         return context
+
+    def _root_of(self, code: str) -> str:
+        return "" if code == self.settings["default"] else f"{code}/"
+
+    def link_to(self, code: str, url: str) -> str:
+        """Relative link from page ``url`` of this language to the same page in ``code``."""
+        here = "/" + self._root_of(self.lang) + url
+        there = "/" + self._root_of(code) + url
+        here_dir = here if here.endswith("/") else posixpath.dirname(here)
+        rel = posixpath.relpath(there, here_dir)
+        if there.endswith("/") and rel != ".":
+            rel += "/"
+        return "./" if rel == "." else rel
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         content = Path(config.config_file_path).parent / self.config.content

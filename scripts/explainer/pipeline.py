@@ -12,7 +12,7 @@ from . import opendata, render
 from .link import Linked, link
 from .load import load, load_ui
 from .problems import ContentError, Problem, Problems
-from .validate import validate
+from .validate import declared, validate
 from .write import WriteReport, plan_conflicts, write_tree
 
 SETTINGS = "explainer.yml"
@@ -48,7 +48,7 @@ def check(project: Project, strict: bool = False) -> Result:
     problems = Problems()
     raw = load(project.content, problems, base=project.root)
     content = validate(raw, raw.texts, problems, load_ui())
-    linked = link(content, problems) if content is not None else None
+    linked = link(content, problems, declared(raw)) if content is not None else None
     fatal = problems.fatal(strict)
     if fatal or linked is None:
         raise ContentError([p for p in problems.sorted() if p in fatal] or problems.sorted())

@@ -295,11 +295,12 @@ class Validator:
             d.loc,
         )
 
-    def topic(self, folder: str, meta: LDict | None, texts: dict[str, MarkdownFile],
+    def topic(self, folder: str, meta: LDict | None, texts: dict[str, MarkdownFile | None],
               loc: Loc) -> Topic | None:
         tid = self.ident(folder, loc, "topic")
         if meta is None:
-            self.p.error(loc, f"topic '{folder}' has no topic.yml")
+            if loc.path not in self.raw.texts:  # a file that failed to parse is reported
+                self.p.error(loc, f"topic '{folder}' has no topic.yml")
             return None
         what = f"topic '{folder}'"
         self.fields(meta, what, ("order", "as_of", "articles", "terms", "sources"))
@@ -310,7 +311,7 @@ class Validator:
         sources = self.sources(meta, what)
         out: dict[str, TopicText] = {}
         for name, md in texts.items():
-            if name not in self.langs:
+            if name not in self.langs and md is not None:
                 self.p.error(md.loc, f"'{name}.md' is not a site language "
                              f"({', '.join(self.langs)})")
         for lang in self.langs:
@@ -450,6 +451,10 @@ class Validator:
         content_site = site
         topics = [t for t in (self.topic(f, m, tx, loc)
                               for f, (m, tx, loc) in self.raw.topics.items()) if t]
+        self.raw_duplicates(self.raw.articles, "number", "article")
+        self.raw_duplicates(self.raw.events, "id", "event id")
+        self.raw_duplicates(self.raw.terms, "id", "term id")
+        self.raw_duplicates(self.raw.handouts, "id", "handout id")
         articles = self.unique([self.article(d, loc, document) for d, loc in self.raw.articles],
                                lambda a: str(a.number), "article")
         events = self.unique([self.event(d, loc) for d, loc in self.raw.events],
@@ -471,25 +476,35 @@ class Validator:
         self.references(content)
         return content
 
-    def unique(self, items: list[Any], key: Callable[[Any], str], what: str) -> list[Any]:
+    def raw_duplicates(self, items: list[tuple[LDict, Loc]], key: str, what: str) -> None:
+        """Report every id declared twice, whether or not the records are otherwise valid."""
         seen: dict[str, Loc] = {}
+        for d, loc in items:
+            k = d.get(key)
+            if k is None or isinstance(k, (LDict, LList)):
+                continue
+            if str(k) in seen:
+                self.p.error(loc, f"duplicate {what} '{k}' (first defined at {seen[str(k)]})")
+            else:
+                seen[str(k)] = loc
+
+    def unique(self, items: list[Any], key: Callable[[Any], str], what: str) -> list[Any]:
+        """Keep the first valid record per id (duplicates were reported on the raw data)."""
+        seen: set[str] = set()
         out = []
         for item in items:
-            if item is None:
+            if item is None or key(item) in seen:
                 continue
-            k = key(item)
-            if k in seen:
-                self.p.error(item.loc, f"duplicate {what} '{k}' (first defined at {seen[k]})")
-                continue
-            seen[k] = item.loc
+            seen.add(key(item))
             out.append(item)
         return out
 
     def references(self, c: Content) -> None:
-        """Metadata references (``articles: […]``, ``topics: […]``, ``terms: […]``) must exist."""
-        arts = {a.number for a in c.articles}
-        tops = {t.id for t in c.topics}
-        terms = {t.id for t in c.terms}
+        """Metadata references (``articles: […]``, ``topics: […]``, ``terms: […]``) must exist.
+
+        An item that is declared but invalid has its own error already; references to it are
+        not reported again."""
+        arts, tops, terms, _ = declared(self.raw)
 
         def check(item: Any, kind: str, values: tuple[Any, ...], known: set[Any]) -> None:
             loc = item.locs.get(f"{kind}s", item.loc)
@@ -513,6 +528,19 @@ class Validator:
             check(tm, "article", tm.articles, arts)
         for h in c.handouts:
             check(h, "topic", h.topics, tops)
+
+
+def declared(raw: RawContent) -> tuple[set[int], set[str], set[str], set[str]]:
+    """Ids that the content declares, valid or not: articles, topics, terms, events."""
+    arts = {d["number"] for d, _ in raw.articles if isinstance(d.get("number"), int)}
+    for _, loc in raw.articles:
+        stem = loc.path.rsplit("/", 1)[-1].removesuffix(".yml")
+        if stem.isdigit():
+            arts.add(int(stem))
+    tops = set(raw.topics)
+    terms = {str(d.get("id")) for d, _ in raw.terms}
+    events = {str(d.get("id")) for d, _ in raw.events}
+    return arts, tops, terms, events
 
 
 def validate(raw: RawContent, texts: dict[str, str], problems: Problems,

@@ -1,0 +1,49 @@
+# Ata Zan — the two commands: `make site` (build everything) and `make test` (run all tests).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: site test serve check status golden lock system clean
+
+$(STAMP): requirements.lock pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	@touch $@
+
+## system: Debian packages the build and the tests use (chromium, poppler-utils, …)
+system:
+	@bash scripts/install-system-deps.sh
+
+## site: set up, then build site/ from content/ (strict, like CI)
+site: $(STAMP)
+	$(BIN)/explainer build --strict
+
+## test: set up (Python and system packages), then run the whole test suite
+test: $(STAMP) system
+	$(BIN)/python -m pytest
+
+## serve: live preview on http://127.0.0.1:8000/, regenerated when content/ changes
+serve: $(STAMP)
+	$(BIN)/explainer serve
+
+check: $(STAMP)
+	$(BIN)/explainer check --strict
+
+status: $(STAMP)
+	$(BIN)/explainer status
+
+## golden: refresh the golden files on purpose (then review `git diff tests/golden`)
+golden: $(STAMP)
+	$(BIN)/python -m tests.refresh_golden
+
+## lock: recompile requirements.lock (exact versions + hashes) from requirements.in
+lock:
+	$(PYTHON) -m venv /tmp/explainer-lock && /tmp/explainer-lock/bin/pip install --quiet pip-tools
+	/tmp/explainer-lock/bin/pip-compile --allow-unsafe --generate-hashes --strip-extras \
+	  --no-emit-index-url --no-emit-find-links -q -o requirements.lock requirements.in
+
+clean:
+	rm -rf site dist

@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = ROOT / "tests" / "cases"
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+
+def run_cli(root: Path, *args: str) -> Run:
+    proc = subprocess.run(
+        [sys.executable, "-m", "explainer.cli", "--root", str(root), *args],
+        capture_output=True, text=True, cwd=root, timeout=600,
+    )
+    return Run(proc.returncode, proc.stdout, proc.stderr)
+
+
+def make_project(dest: Path, content: Path) -> Path:
+    """A throwaway project: the given content plus the repo's MkDocs config and overrides."""
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(content, dest / "content")
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", dest / "overrides")
+    return dest
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    if not folder.exists():
+        return {}
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file()}
+
+
+@pytest.fixture
+def basic(tmp_path: Path) -> Path:
+    """A copy of the small fixture project, not yet built."""
+    return make_project(tmp_path / "basic", CASES / "basic" / "content")
+
+
+@pytest.fixture(scope="session")
+def built_basic(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small fixture, built once per session (read-only for tests)."""
+    root = make_project(tmp_path_factory.mktemp("built") / "basic", CASES / "basic" / "content")
+    r = run_cli(root, "build", "--strict")
+    assert r.code == 0, r.err
+    return root
+
+
+@pytest.fixture(scope="session")
+def built_flagship(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The flagship content, built once per session in a temp dir (never in the repo)."""
+    root = make_project(tmp_path_factory.mktemp("flagship") / "p", ROOT / "content")
+    r = run_cli(root, "build", "--strict")
+    assert r.code == 0, r.err
+    return root

@@ -1,0 +1,176 @@
+"""Bad input: exact `path:line: message`, exit code 1, no traceback, outputs untouched."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from .conftest import run_cli, snapshot
+
+C = "content"
+
+
+@pytest.fixture
+def prebuilt(built_basic: Path, tmp_path: Path) -> Path:
+    """A copy of the built fixture: content, docs/ and site/ from a good build."""
+    dest = tmp_path / "p"
+    shutil.copytree(built_basic, dest, symlinks=True)
+    return dest
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def assert_fails(root: Path, expected: list[str], *args: str) -> None:
+    before_docs, before_site = snapshot(root / "docs"), snapshot(root / "site")
+    r = run_cli(root, "build", "--strict", *args)
+    lines = r.err.strip().splitlines()
+    assert r.code == 1, r.err
+    assert "Traceback" not in r.err
+    assert lines[:-1] == expected
+    assert lines[-1].startswith("explainer: ") and lines[-1].endswith("nothing was written")
+    assert snapshot(root / "docs") == before_docs
+    assert snapshot(root / "site") == before_site
+
+
+CASES: dict[str, tuple[Callable[[Path], None], list[str]]] = {
+    "malformed-yaml": (
+        lambda r: edit(r / C / "topics/courts/topic.yml", "articles: [75]", "articles: [75"),
+        ["content/topics/courts/topic.yml:4: malformed YAML: expected ',' or ']', but got "
+         "':'"],
+    ),
+    "missing-field": (
+        lambda r: edit(r / C / "articles/76.yml", "section: 7\n", ""),
+        ["content/articles/76.yml:1: missing required field 'section' in article 76"],
+    ),
+    "missing-translation": (
+        lambda r: (r / C / "topics/elections/ru.md").unlink(),
+        ["content/topics/elections/topic.yml:1: warning: missing translation 'ru' of topic "
+         "'elections': add content/topics/elections/ru.md"],
+    ),
+    "missing-translation-field": (
+        lambda r: edit(r / C / "glossary/terms.yml", " ru: суд,", ""),
+        ["content/glossary/terms.yml:6: warning: missing translation 'ru' of 'term' in term "
+         "'court'"],
+    ),
+    "duplicate-id": (
+        lambda r: edit(r / C / "events/all.yml", "id: in-force-1995", "id: referendum-1995"),
+        ["content/events/all.yml:9: duplicate event id 'referendum-1995' (first defined at "
+         "content/events/all.yml:1)"],
+    ),
+    "unknown-reference": (
+        lambda r: edit(r / C / "topics/courts/en.md", "[[art:75]]", "[[art:175]]"),
+        ["content/topics/courts/en.md:8: unknown article 175 in [[art:175]]"],
+    ),
+    "invalid-date": (
+        lambda r: edit(r / C / "events/all.yml", "date: 1995-08-30", "date: 1995-8-30"),
+        ["content/events/all.yml:2: invalid date '1995-8-30': write YYYY-MM-DD, YYYY-MM or "
+         "YYYY"],
+    ),
+    "impossible-date": (
+        lambda r: edit(r / C / "events/all.yml", "date: 1995-08-30", "date: 1995-02-30"),
+        ["content/events/all.yml:2: invalid date '1995-02-30': day is out of range for month"],
+    ),
+    "not-utf8": (
+        lambda r: (r / C / "topics/courts/ru.md").write_bytes(
+            (r / C / "topics/courts/ru.md").read_text(encoding="utf-8").encode("cp1251")),
+        ["content/topics/courts/ru.md:2: file is not UTF-8 (byte 0xd1 at offset 11); save it "
+         "as UTF-8"],
+    ),
+    "id-escapes-folder": (
+        lambda r: edit(r / C / "glossary/terms.yml", "id: court", "id: ../x"),
+        ["content/glossary/terms.yml:5: invalid term id '../x': use lowercase Latin letters, "
+         "digits and single hyphens, starting with a letter (e.g. 'judicial-power')"],
+    ),
+    "mixed-script": (
+        lambda r: edit(r / C / "topics/courts/kk.md", "Негізгі ереже", "Негiзгi ереже"),
+        ["content/topics/courts/kk.md:6: word 'Негiзгi' mixes Latin and Cyrillic letters "
+         "(Latin: i)"],
+    ),
+    "unsafe-html": (
+        lambda r: edit(r / C / "topics/courts/en.md", "## The rule", "## The <script>x</script>"),
+        ["content/topics/courts/en.md:6: unsafe HTML '<script' in content: scripts, event "
+         "handlers and javascript: links are not allowed"],
+    ),
+    "unknown-field": (
+        lambda r: edit(r / C / "articles/76.yml", "status:", "statuss: x\nstatus:"),
+        ["content/articles/76.yml:8: unknown field 'statuss' in article 76 (expected one of: "
+         "number, section, title, summary, status, history, topics, terms, official, sources)"],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_bad_input(prebuilt: Path, name: str) -> None:
+    mutate, expected = CASES[name]
+    mutate(prebuilt)
+    assert_fails(prebuilt, expected)
+
+
+def test_all_problems_reported_at_once(prebuilt: Path) -> None:
+    # (the malformed topic.yml drops that topic, so its own references are not checked)
+    names = ("malformed-yaml", "duplicate-id", "impossible-date", "not-utf8", "missing-field",
+             "unknown-field")
+    for name in names:
+        CASES[name][0](prebuilt)
+    before = snapshot(prebuilt / "site")
+    r = run_cli(prebuilt, "build", "--strict")
+    assert r.code == 1
+    for name in names:
+        for line in CASES[name][1]:
+            assert line in r.err.splitlines(), name
+    assert snapshot(prebuilt / "site") == before
+
+
+def test_missing_translation_is_a_warning_without_strict(prebuilt: Path) -> None:
+    (prebuilt / C / "topics/elections/ru.md").unlink()
+    r = run_cli(prebuilt, "build")
+    assert r.code == 0, r.err
+    assert ("content/topics/elections/topic.yml:1: warning: missing translation 'ru' of topic "
+            "'elections': add content/topics/elections/ru.md") in r.err
+    page = (prebuilt / "site/ru/topics/elections/index.html").read_text(encoding="utf-8")
+    assert "Эта страница ещё не переведена" in page
+    assert "Сайлау мәтіні" in page  # the Kazakh text stands in
+
+
+def test_hand_written_file_in_docs_survives(prebuilt: Path) -> None:
+    extra = prebuilt / "docs" / "kk" / "extra" / "notes.md"
+    extra.parent.mkdir(parents=True)
+    extra.write_text("# Қолмен жазылған\n", encoding="utf-8")
+    edit(prebuilt / C / "topics/courts/en.md", "Only courts", "Only the courts")
+    r = run_cli(prebuilt, "build")
+    assert r.code == 0, r.err
+    assert extra.read_text(encoding="utf-8") == "# Қолмен жазылған\n"
+    assert (prebuilt / "site/extra/notes/index.html").exists()
+
+
+def test_refuses_to_overwrite_a_file_it_did_not_write(prebuilt: Path) -> None:
+    target = prebuilt / "docs/kk/topics/hand.md"
+    target.write_text("hand-written\n", encoding="utf-8")
+    shutil.copytree(prebuilt / C / "topics/elections", prebuilt / C / "topics/hand")
+    before = snapshot(prebuilt / "site")
+    r = run_cli(prebuilt, "build")
+    assert r.code == 1
+    assert r.err.splitlines()[0] == (
+        "docs/kk/topics/hand.md:1: exists and was not generated by explainer; refusing to "
+        "overwrite it (move it away or rename the content item)")
+    assert target.read_text(encoding="utf-8") == "hand-written\n"
+    assert snapshot(prebuilt / "site") == before
+
+
+def test_stale_generated_file_is_removed_but_nothing_else(prebuilt: Path) -> None:
+    shutil.rmtree(prebuilt / C / "topics/elections")
+    for lang in ("kk", "ru", "en"):
+        edit(prebuilt / C / "topics/courts" / f"{lang}.md", "[[topic:elections]]", "x")
+    keep = prebuilt / "docs/notes.txt"
+    keep.write_text("keep me\n", encoding="utf-8")
+    r = run_cli(prebuilt, "build", "--strict")
+    assert r.code == 0, r.err
+    assert not (prebuilt / "docs/kk/topics/elections.md").exists()
+    assert keep.read_text(encoding="utf-8") == "keep me\n"
