@@ -12,6 +12,7 @@ from .model import Content
 from .problems import Loc, Problems
 
 REF_RE = re.compile(r"\[\[(?P<kind>[a-z]+):(?P<target>[^\]|]*?)(?:\|(?P<label>[^\]]*))?\]\]")
+LEFTOVER_RE = re.compile(r"\[\[[^\]]*(?:\]\]|$)", re.M)
 PARA_RE = re.compile(r"^(\d+)\.(\s+)", re.M)
 OTHER_DOC_RE = re.compile(r"\{(?P<doc>\d{4}):\s*(?P<text>[^{}]+?)\}")
 
@@ -61,27 +62,29 @@ class Linker:
     def resolve(self, text: str, lang: str, page: str, loc: Loc, owner: Ref,
                 first_line: int) -> str:
         ui = self.c.ui[lang]
-        out_lines = []
-        for i, line in enumerate(text.split("\n")):
-            here = Loc(loc.path, first_line + i)
 
-            def sub(m: re.Match[str], here: Loc = here) -> str:
-                kind, target, label = m.group("kind"), m.group("target").strip(), m.group("label")
-                link = self.target(kind, target, lang, ui, here, owner)
-                if link is None:
-                    return m.group(0)
-                href, title = link
-                text = md_text(label) if label else title
-                return f"[{text}]({paths.rel(page, href)})"
+        def line_of(pos: int) -> Loc:
+            return Loc(loc.path, first_line + text.count("\n", 0, pos))
 
-            line = REF_RE.sub(sub, line)
-            line = OTHER_DOC_RE.sub(
-                lambda m: f'<span class="cite-other" data-doc="{m.group("doc")}">'
-                f'{html.escape(m.group("text"), quote=False)}</span>',
-                line,
-            )
-            out_lines.append(line)
-        return "\n".join(out_lines)
+        def sub(m: re.Match[str]) -> str:
+            kind, target, label = m.group("kind"), m.group("target").strip(), m.group("label")
+            link = self.target(kind, target, lang, ui, line_of(m.start()), owner)
+            if link is None:
+                return m.group(0)
+            href, title = link
+            text = md_text(" ".join(label.split())) if label else title
+            return f"[{text}]({paths.rel(page, href)})"
+
+        out = REF_RE.sub(sub, text)
+        for m in LEFTOVER_RE.finditer(text):
+            if not REF_RE.match(text, m.start()):
+                self.p.error(line_of(m.start()), f"malformed reference '{m.group(0)[:40]}': write "
+                             "[[kind:id]] or [[kind:id|text]]")
+        return OTHER_DOC_RE.sub(
+            lambda m: f'<span class="cite-other" data-doc="{m.group("doc")}">'
+            f'{html.escape(m.group("text"), quote=False)}</span>',
+            out,
+        )
 
     def target(self, kind: str, target: str, lang: str, ui: dict[str, str], loc: Loc,
                owner: Ref) -> tuple[str, str] | None:
