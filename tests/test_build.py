@@ -199,3 +199,17 @@ def test_relative_links(src: str, dst: str, expected: str) -> None:
 ])
 def test_md_text_escapes(text: str, expected: str) -> None:
     assert md_text(text) == expected
+
+
+def test_plain_mkdocs_build_strict_has_no_warning(built_basic: Path, tmp_path: Path) -> None:
+    """After `explainer build`, plain `mkdocs build --strict` works too (all languages)."""
+    import subprocess
+    import sys
+
+    proj = tmp_path / "m"
+    shutil.copytree(built_basic, proj, symlinks=True)
+    r = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d",
+                        str(tmp_path / "out")], cwd=proj, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert re.findall(r"^(?:WARNING|ERROR).*", r.stderr, re.M) == []
+    assert (tmp_path / "out/ru/articles/75/index.html").is_file()
