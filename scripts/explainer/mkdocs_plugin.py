@@ -22,9 +22,8 @@ from typing import Any
 
 import yaml
 from mkdocs.commands.build import build
-from mkdocs.config import base
+from mkdocs.config import base, load_config
 from mkdocs.config import config_options as c
-from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.nav import Navigation
