@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 from . import __version__, scaffold
-from .pipeline import Project, Result, check, write_docs
+from .pipeline import Project, Result, check, display_path, write_docs
 from .problems import ContentError, Loc, Problem
 
 SITE_MARK = ".explainer-site"
@@ -67,7 +67,7 @@ def build_site(project: Project, result: Result, strict: bool, config: Path) -> 
 
     if project.site.exists() and any(project.site.iterdir()) and \
             not (project.site / SITE_MARK).exists():
-        _err([Problem(Loc(_display(project, project.site), 1),
+        _err([Problem(Loc(display_path(project, project.site), 1),
                       "exists and was not built by explainer; refusing to replace it")])
         return False
     staging = Path(tempfile.mkdtemp(prefix=".explainer-", dir=project.root))
@@ -78,10 +78,10 @@ def build_site(project: Project, result: Result, strict: bool, config: Path) -> 
         try:
             write_docs(Project(project.root, project.content, sdocs, ssite), result.files)
         except ContentError as exc:
+            staged, real = display_path(project, sdocs), display_path(project, project.docs)
             for i, p in enumerate(exc.problems):  # report the real docs path, not staging
-                exc.problems[i] = Problem(Loc(p.loc.path.replace(
-                    _display(project, sdocs), _display(project, project.docs), 1), p.loc.line),
-                    p.message)
+                exc.problems[i] = Problem(Loc(p.loc.path.replace(staged, real, 1), p.loc.line),
+                                          p.message)
             _err(exc.problems)
             return False
         try:
@@ -101,13 +101,6 @@ def build_site(project: Project, result: Result, strict: bool, config: Path) -> 
         return True
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-
-
-def _display(project: Project, path: Path) -> str:
-    try:
-        return str(path.relative_to(project.root))
-    except ValueError:
-        return str(path)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -135,7 +128,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         datetime.datetime(as_of.year, as_of.month, as_of.day, tzinfo=datetime.UTC).timestamp())))
     if not build_site(project, result, args.strict, config):
         return 1
-    print(f"built {_display(project, project.site)}/ "
+    print(f"built {display_path(project, project.site)}/ "
           f"({len(result.linked.content.site.languages)} languages)")
     return 0
 

@@ -15,7 +15,6 @@ file.
 from __future__ import annotations
 
 import logging
-import os
 import posixpath
 from pathlib import Path
 from typing import Any
@@ -146,6 +145,4 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 use_directory_urls=config.use_directory_urls,
             )
             cfg.extra[LANG_KEY] = code
-            if self.serving:
-                os.environ.setdefault("EXPLAINER_SERVING", "1")
             build(cfg, dirty=False)

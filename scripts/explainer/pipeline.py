@@ -76,13 +76,14 @@ def generate(linked: Linked) -> dict[str, bytes]:
 
 
 def write_docs(project: Project, files: dict[str, bytes]) -> WriteReport:
-    conflicts = plan_conflicts(project.docs, files, _display(project, project.docs))
+    conflicts = plan_conflicts(project.docs, files, display_path(project, project.docs))
     if conflicts:
         raise ContentError(conflicts)
     return write_tree(project.docs, files)
 
 
-def _display(project: Project, path: Path) -> str:
+def display_path(project: Project, path: Path) -> str:
+    """``path`` relative to the project root, for messages."""
     try:
         return str(path.relative_to(project.root))
     except ValueError:
