@@ -83,10 +83,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         config.theme["language"] = self.lang
         config.nav = lang["nav"]
         if config.site_url:
-            base_url = config.site_url.rstrip("/") + "/"
-            config.site_url = base_url + self._prefix(self.lang).removeprefix("../")
-            if self.lang == self.settings["default"]:
-                config.site_url = base_url
+            config.site_url = config.site_url.rstrip("/") + "/" + self._root_of(self.lang)
         config.extra["alternate"] = [
             {"name": x["name"], "lang": x["code"], "link": self._prefix(x["code"]) or "./"}
             for x in self.settings["languages"]]
