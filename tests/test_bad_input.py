@@ -56,7 +56,7 @@ CASES: dict[str, tuple[Callable[[Path], None], list[str]]] = {
     ),
     "missing-translation-field": (
         lambda r: edit(r / C / "glossary/terms.yml", " ru: суд,", ""),
-        ["content/glossary/terms.yml:6: warning: missing translation 'ru' of 'term' in term "
+        ["content/glossary/terms.yml:7: warning: missing translation 'ru' of 'term' in term "
          "'court'"],
     ),
     "duplicate-id": (
@@ -85,7 +85,7 @@ CASES: dict[str, tuple[Callable[[Path], None], list[str]]] = {
     ),
     "id-escapes-folder": (
         lambda r: edit(r / C / "glossary/terms.yml", "id: court", "id: ../x"),
-        ["content/glossary/terms.yml:5: invalid term id '../x': use lowercase Latin letters, "
+        ["content/glossary/terms.yml:6: invalid term id '../x': use lowercase Latin letters, "
          "digits and single hyphens, starting with a letter (e.g. 'judicial-power')"],
     ),
     "mixed-script": (
@@ -97,6 +97,17 @@ CASES: dict[str, tuple[Callable[[Path], None], list[str]]] = {
         lambda r: edit(r / C / "topics/courts/en.md", "## The rule", "## The <script>x</script>"),
         ["content/topics/courts/en.md:6: unsafe HTML '<script' in content: scripts, event "
          "handlers and javascript: links are not allowed"],
+    ),
+    "term-not-from-glossary": (
+        lambda r: edit(r / C / "topics/courts/ru.md", "[[art:75]] правосудие",
+                       "[[art:75]] судоговорение"),
+        ["content/topics/courts/ru.md:8: 'судоговорение' is not the glossary's term: write "
+         "'правосудие' (one term, one concept; see term 'justice')"],
+    ),
+    "avoid-matches-own-term": (
+        lambda r: edit(r / C / "glossary/terms.yml", "en: [adjudication]", "en: [just]"),
+        ["content/glossary/terms.yml:5: 'avoid' word 'just' of term 'justice' matches the term "
+         "'justice' itself"],
     ),
     "unknown-field": (
         lambda r: edit(r / C / "articles/76.yml", "status:", "statuss: x\nstatus:"),

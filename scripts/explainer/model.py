@@ -220,6 +220,10 @@ class Term:
     loc: Loc
     locs: dict[str, Loc] = field(default_factory=dict)
     """Where each field stands (for messages about it)."""
+    avoid: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Per language: words that must not stand for this concept (near-synonyms, common
+    mistakes). Each word of a phrase matches any word that begins with it, so a stem covers
+    the inflected forms; letter case counts. ``explainer check`` reports every use."""
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ from .model import (
     TopicText,
 )
 from .problems import Loc, Problems
-from .textcheck import describe, mixed_script_words
+from .textcheck import avoid_pattern, describe, mixed_script_words, term_consistency
 
 ID_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -421,14 +421,46 @@ class Validator:
         tid = self.req(d, "id", "a term")
         tid = self.ident(tid, self.loc(d, "id"), "term") if tid is not _MISSING else None
         what = f"term '{tid}'" if tid else "a term"
-        self.fields(d, what, ("id", "term", "definition", "articles", "sources"))
+        self.fields(d, what, ("id", "term", "definition", "articles", "sources", "avoid"))
         term = self.text(d, "term", what)
         definition = self.text(d, "definition", what)
         sources = self.sources(d, what, required=False)
+        avoid = self.avoid(d, what, term or {})
         if not tid or not term or not definition:
             return None
         return Term(tid, term, definition, self.int_list(d, "articles", what), sources, loc,
-                    dict(d.key_locs))
+                    dict(d.key_locs), avoid)
+
+    def avoid(self, d: LDict, what: str, term: dict[str, str]) -> dict[str, tuple[str, ...]]:
+        """``avoid: {kk: [..], ru: [..]}``: words that must not name the term's concept."""
+        value = d.get("avoid")
+        if value is None:
+            return {}
+        if not isinstance(value, LDict):
+            self.p.error(self.loc(d, "avoid"), f"field 'avoid' in {what} must map languages "
+                         "to lists of words")
+            return {}
+        out: dict[str, tuple[str, ...]] = {}
+        for lang, items in value.items():
+            lloc = value.key_locs[lang]
+            if lang not in self.langs:
+                self.p.error(lloc, f"unknown language '{lang}' in 'avoid' of {what} "
+                             f"(site languages: {', '.join(self.langs)})")
+                continue
+            if not isinstance(items, LList):
+                self.p.error(lloc, f"'avoid' of {what} must give a list of words per language")
+                continue
+            phrases = []
+            for item, iloc in zip(items, items.item_locs, strict=True):
+                if not isinstance(item, str) or not item.strip():
+                    self.p.error(iloc, f"empty or invalid word in 'avoid' of {what}")
+                elif lang in term and avoid_pattern(item).match(term[lang]):
+                    self.p.error(iloc, f"'avoid' word '{item}' of {what} matches the term "
+                                 f"'{term[lang]}' itself")
+                else:
+                    phrases.append(" ".join(item.split()))
+            out[lang] = tuple(phrases)
+        return out
 
     def handout(self, d: LDict, loc: Loc) -> Handout | None:
         hid = self.req(d, "id", "a handout")
@@ -467,6 +499,8 @@ class Validator:
             for n, line in enumerate(text.split("\n"), 1):
                 for word in mixed_script_words(line):
                     self.p.error(Loc(path, n), describe(word))
+        for loc, message in term_consistency(texts, terms, self.langs):
+            self.p.error(loc, message)
         if content_site is None:
             return None
         content = Content(content_site, document, sorted(topics, key=lambda t: (t.order, t.id)),
