@@ -31,7 +31,8 @@ def make_project(dest: Path, content: Path) -> Path:
     """A throwaway project: the given content plus the repo's MkDocs config and overrides."""
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copytree(content, dest / "content")
-    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    for config in ("mkdocs.yml", "mkdocs.offline.yml"):
+        shutil.copy(ROOT / config, dest / config)
     shutil.copytree(ROOT / "overrides", dest / "overrides")
     return dest
 

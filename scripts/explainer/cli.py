@@ -58,18 +58,35 @@ def regenerate(root: Path) -> None:
             _err(exc.problems)
 
 
-def build_site(project: Project, result: Result, strict: bool, config: Path) -> bool:
-    """Build docs and site in a staging area; replace docs/site only if all went well."""
+OFFLINE_MANIFEST = ".explainer-offline.json"
+"""Which offline bundle in ``dist/`` explainer wrote (it never replaces another file)."""
+
+
+def build_site(project: Project, result: Result, strict: bool, config: Path,
+               offline_config: Path | None = None, dist: Path | None = None) -> bool:
+    """Build docs and site (and the offline bundle, if ``offline_config`` is given) in a
+    staging area; replace docs/, site/ and the bundle only if everything went well."""
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    from . import offline
     from .mkdocs_build import run_mkdocs
+    from .write import plan_conflicts, write_tree
 
+    site = result.linked.content.site
     if project.site.exists() and any(project.site.iterdir()) and \
             not (project.site / SITE_MARK).exists():
         _err([Problem(Loc(display_path(project, project.site), 1),
                       "exists and was not built by explainer; refusing to replace it")])
         return False
+    dist = dist or project.root / "dist"
+    zip_name = f"{site.slug}-offline.zip"
+    if offline_config is not None:
+        conflicts = plan_conflicts(dist, {zip_name: b""}, display_path(project, dist),
+                                   OFFLINE_MANIFEST)
+        if conflicts:
+            _err(conflicts)
+            return False
     staging = Path(tempfile.mkdtemp(prefix=".explainer-", dir=project.root))
     try:
         sdocs, ssite = staging / "docs", staging / "site"
@@ -84,10 +101,22 @@ def build_site(project: Project, result: Result, strict: bool, config: Path) -> 
                                           p.message)
             _err(exc.problems)
             return False
+        bundle = None
         try:
-            cfg = load_config(config_file=str(config), docs_dir=str(sdocs / result.linked.content
-                              .site.default), site_dir=str(ssite), strict=strict)
+            cfg = load_config(config_file=str(config), docs_dir=str(sdocs / site.default),
+                              site_dir=str(ssite), strict=strict)
             run_mkdocs(cfg)
+            if offline_config is not None:
+                soff = staging / "offline"
+                cfg = load_config(config_file=str(offline_config),
+                                  docs_dir=str(sdocs / site.default), site_dir=str(soff),
+                                  strict=strict)
+                run_mkdocs(cfg)
+                if (ssite / "handouts").is_dir():
+                    shutil.copytree(ssite / "handouts", soff / "handouts")
+                offline.prune(soff, list(site.codes), site.default)
+                bundle = offline.zip_tree(soff, zip_name.removesuffix(".zip"),
+                                          site.as_of.as_date())
         except (MkDocsException, SystemExit) as exc:
             print(f"explainer: mkdocs build failed: {exc}; nothing was replaced", file=sys.stderr)
             return False
@@ -98,6 +127,8 @@ def build_site(project: Project, result: Result, strict: bool, config: Path) -> 
         if project.site.exists():
             os.replace(project.site, old)
         os.replace(ssite, project.site)
+        if bundle is not None:
+            write_tree(dist, {zip_name: bundle}, OFFLINE_MANIFEST)
         return True
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -122,14 +153,23 @@ def cmd_build(args: argparse.Namespace) -> int:
     if result is None:
         return 1
     config = Path(args.config) if args.config else project.root / "mkdocs.yml"
+    offline_config = None
+    if not args.no_offline:
+        offline_config = config.with_name(config.stem + ".offline" + config.suffix)
+        if not offline_config.is_file():
+            offline_config = None
     # Reproducible output: MkDocs dates the sitemap from SOURCE_DATE_EPOCH when it is set.
     as_of = result.linked.content.site.as_of.as_date()
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(
         datetime.datetime(as_of.year, as_of.month, as_of.day, tzinfo=datetime.UTC).timestamp())))
-    if not build_site(project, result, args.strict, config):
+    dist = Path(args.dist).resolve() if args.dist else project.root / "dist"
+    if not build_site(project, result, args.strict, config, offline_config, dist):
         return 1
     print(f"built {display_path(project, project.site)}/ "
           f"({len(result.linked.content.site.languages)} languages)")
+    if offline_config is not None:
+        zpath = dist / f"{result.linked.content.site.slug}-offline.zip"
+        print(f"built {display_path(project, zpath)} ({zpath.stat().st_size / 1e6:.1f} MB)")
     return 0
 
 
@@ -172,6 +212,21 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_links(args: argparse.Namespace) -> int:
+    from .linkcheck import check_tree
+
+    folder = Path(args.folder)
+    if not folder.is_dir():
+        print(f"explainer: {folder}: no such folder", file=sys.stderr)
+        return 1
+    report = check_tree(folder, offline=args.offline)
+    for line in report.broken:
+        print(line, file=sys.stderr)
+    print(f"{report.pages} pages, {report.links} links, {len(report.broken)} broken, "
+          f"{len(report.external)} links to other sites (not fetched)")
+    return 1 if report.broken else 0
+
+
 def cmd_new(args: argparse.Namespace) -> int:
     project = Project.at(Path(args.root))
     try:
@@ -192,7 +247,11 @@ def parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="check content, generate docs/ and build site/")
     b.add_argument("--strict", action="store_true", help="treat warnings as errors")
     b.add_argument("--site", help="output folder (default: site)")
-    b.add_argument("--config", help="MkDocs config (default: mkdocs.yml)")
+    b.add_argument("--config", help="MkDocs config (default: mkdocs.yml); the offline bundle "
+                   "is built from <config>.offline.yml beside it, when it exists")
+    b.add_argument("--dist", help="folder for the offline bundle (default: dist)")
+    b.add_argument("--no-offline", action="store_true",
+                   help="skip the offline bundle (a quicker preview build)")
     b.add_argument("-v", "--verbose", action="store_true")
     b.set_defaults(func=cmd_build)
     ch = sub.add_parser("check", help="check content only; write nothing")
@@ -203,6 +262,11 @@ def parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_serve)
     st = sub.add_parser("status", help="per-language counts and missing translations")
     st.set_defaults(func=cmd_status)
+    lk = sub.add_parser("links", help="check every local link and anchor of a built site")
+    lk.add_argument("folder", nargs="?", default="site", help="the built site (default: site)")
+    lk.add_argument("--offline", action="store_true",
+                    help="the unzipped offline bundle: links to folders count as broken")
+    lk.set_defaults(func=cmd_links)
     n = sub.add_parser("new", help="scaffold a content item in every language")
     n.add_argument("kind", choices=["topic", "article", "event", "term"])
     n.add_argument("id", help="id (an article number for 'article')")

@@ -84,6 +84,8 @@ class Site:
     home: dict[str, str]
     """Home page introduction (Markdown) per language."""
     loc: Loc
+    slug: str = "explainer"
+    """Short name of the explainer, for file names: ``dist/<slug>-offline.zip``."""
 
     @property
     def default(self) -> str:

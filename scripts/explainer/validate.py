@@ -212,7 +212,8 @@ class Validator:
         if d is None:
             return None
         what = "site settings"
-        self.fields(d, what, ("languages", "as_of", "base_url", "repo_url", "home", "ui"))
+        self.fields(d, what, ("languages", "as_of", "base_url", "repo_url", "home", "ui",
+                                 "slug"))
         langs_raw = self.req(d, "languages", what)
         languages: list[Language] = []
         if langs_raw is not _MISSING:
@@ -243,10 +244,15 @@ class Validator:
         if not base_url.endswith("/"):
             base_url += "/"
         home = self.text(d, "home", what) or {}
+        slug = self.string(d, "slug", what, False) or "explainer"
+        if not ID_RE.match(slug):
+            self.p.error(self.loc(d, "slug"), f"invalid slug '{slug}': use lowercase Latin "
+                         "letters, digits and single hyphens (it names the offline bundle)")
+            slug = "explainer"
         if not languages or as_of is None:
             return None
         return Site(tuple(languages), as_of, base_url, self.string(d, "repo_url", what, False),
-                    home, d.loc)
+                    home, d.loc, slug)
 
     def ui(self) -> dict[str, dict[str, Any]]:
         overrides = self.raw.site.get("ui") if self.raw.site else None

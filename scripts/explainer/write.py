@@ -34,9 +34,9 @@ def _hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def read_manifest(out: Path) -> dict[str, str]:
+def read_manifest(out: Path, manifest: str = MANIFEST) -> dict[str, str]:
     try:
-        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+        data = json.loads((out / manifest).read_text(encoding="utf-8"))
         files = data.get("files", {})
         return {str(k): str(v) for k, v in files.items()} if isinstance(files, dict) else {}
     except (OSError, ValueError):
@@ -56,9 +56,10 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
-def plan_conflicts(out: Path, files: dict[str, bytes], display: str) -> list[Problem]:
+def plan_conflicts(out: Path, files: dict[str, bytes], display: str,
+                   manifest: str = MANIFEST) -> list[Problem]:
     """Problems that would stop writing: a file we would overwrite that is not ours."""
-    owned = read_manifest(out)
+    owned = read_manifest(out, manifest)
     problems = []
     for rel in sorted(files):
         target = out / rel
@@ -69,10 +70,13 @@ def plan_conflicts(out: Path, files: dict[str, bytes], display: str) -> list[Pro
     return problems
 
 
-def write_tree(out: Path, files: dict[str, bytes]) -> WriteReport:
-    """Write ``files`` (relative path -> bytes) under ``out``; check ``plan_conflicts`` first."""
+def write_tree(out: Path, files: dict[str, bytes], manifest: str = MANIFEST) -> WriteReport:
+    """Write ``files`` (relative path -> bytes) under ``out``; check ``plan_conflicts`` first.
+
+    ``manifest`` names the list of owned files: one output folder may hold several
+    products, each with its own manifest (``dist/``: the offline zip, the handouts)."""
     report = WriteReport()
-    owned = read_manifest(out)
+    owned = read_manifest(out, manifest)
     for rel in sorted(files):
         data = files[rel]
         target = out / rel
@@ -91,7 +95,7 @@ def write_tree(out: Path, files: dict[str, bytes]) -> WriteReport:
             while parent != out and parent.is_dir() and not any(parent.iterdir()):
                 parent.rmdir()
                 parent = parent.parent
-    manifest = {"generator": "explainer", "files": {k: _hash(v) for k, v in sorted(files.items())}}
-    atomic_write(out / MANIFEST,
-                 (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode("utf-8"))
+    listing = {"generator": "explainer", "files": {k: _hash(v) for k, v in sorted(files.items())}}
+    atomic_write(out / manifest,
+                 (json.dumps(listing, indent=1, sort_keys=True) + "\n").encode("utf-8"))
     return report
