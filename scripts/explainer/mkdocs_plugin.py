@@ -24,7 +24,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import base, load_config
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -69,6 +69,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
 
+    @event_priority(100)  # before the search plugin, which takes the theme's language
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         path = self._settings_path(config)
         if not path.is_file():
