@@ -160,11 +160,11 @@ def _parallel_pages(linked: Linked, lang: str, put: Any) -> None:
                       sources, texts))
     for original, page, title, sources, texts in items:
         rows = []
-        for row in parallel.align(*(texts[col] for col in cols)):
+        for n, row in enumerate(parallel.align(*(texts[col] for col in cols)), 1):
             cells = []
             for col, cell in zip(cols, row.cells, strict=True):
                 if cell is not None:
-                    cell = parallel.standalone(cell)
+                    cell = f"{cell} {{#{col}-{n}}}" if row.heading else parallel.standalone(cell)
                     cell = parallel.rebase(cell, original, page) if col == lang else \
                         parallel.relink(cell, original, col, page, lang, c.site.default)
                 cells.append(cell)
