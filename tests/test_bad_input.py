@@ -127,8 +127,10 @@ CASES: dict[str, tuple[Callable[[Path], None], list[str]]] = {
          "content/articles/76.yml:19)"],
     ),
     "version-without-sources": (
-        lambda r: edit(r / C / "articles/76.yml", "    sources: [{title: Constitution (1995), "
-                       "url: \"https://adilet.zan.kz/eng/docs/K950001000_\"}]\n  - as_of", "  - as_of"),
+        lambda r: edit(r / C / "articles/76.yml",
+                       "    sources: [{title: Constitution (1995), "
+                       "url: \"https://adilet.zan.kz/eng/docs/K950001000_\"}]\n  - as_of",
+                       "  - as_of"),
         ["content/articles/76.yml:19: missing required field 'sources' in a version of article "
          "76: every fact needs a source"],
     ),
