@@ -112,7 +112,55 @@ CASES: dict[str, tuple[Callable[[Path], None], list[str]]] = {
     "unknown-field": (
         lambda r: edit(r / C / "articles/76.yml", "status:", "statuss: x\nstatus:"),
         ["content/articles/76.yml:8: unknown field 'statuss' in article 76 (expected one of: "
-         "number, section, title, summary, status, history, topics, terms, official, sources)"],
+         "number, section, title, summary, status, history, versions, topics, terms, official, "
+         "sources)"],
+    ),
+    "version-until-too-early": (
+        lambda r: edit(r / C / "articles/75.yml", "until: 2026-06-30", "until: 2014"),
+        ["content/articles/75.yml:28: 'until' (2014) must be later than 'as_of' (2015) in a "
+         "version of article 75"],
+    ),
+    "version-unchanged-but-amended": (
+        lambda r: edit(r / C / "articles/76.yml", "  - as_of: 2015\n",
+                       "  - as_of: 2015\n    until: 2026-06-30\n"),
+        ["content/articles/76.yml:19: the version of article 76 as of 2015 says the wording did "
+         "not change until 2026-06-30, but its history records an amendment on 2017-03-10"],
+    ),
+    "versions-without-amendment": (
+        lambda r: edit(r / C / "articles/76.yml", "date: 2017-03-10", "date: 2014-03-10"),
+        ["content/articles/76.yml:22: versions of article 76 as of 2015 and 2026-06-30 differ, "
+         "but its history records no amendment between them (add it to 'history', or give the "
+         "first version 'until: 2026-06-30')"],
+    ),
+    "version-twice": (
+        lambda r: edit(r / C / "articles/76.yml", "as_of: 2026-06-30", "as_of: 2015"),
+        ["content/articles/76.yml:22: two versions of article 76 as of 2015 (first at "
+         "content/articles/76.yml:19)"],
+    ),
+    "version-without-sources": (
+        lambda r: edit(r / C / "articles/76.yml",
+                       "    sources: [{title: Constitution (1995), "
+                       "url: \"https://adilet.zan.kz/eng/docs/K950001000_\"}]\n  - as_of",
+                       "  - as_of"),
+        ["content/articles/76.yml:19: missing required field 'sources' in a version of article "
+         "76: every fact needs a source"],
+    ),
+    "unknown-version-field": (
+        lambda r: edit(r / C / "articles/76.yml", "  - as_of: 2015\n",
+                       "  - as_of: 2015\n    label: x\n"),
+        ["content/articles/76.yml:20: unknown field 'label' in a version of article 76 "
+         "(expected one of: as_of, until, text, sources)"],
+    ),
+    "unknown-reference-in-version": (
+        lambda r: edit(r / C / "articles/76.yml", "The last text, [[term:justice]]",
+                       "The last text, [[term:nope]]"),
+        ["content/articles/76.yml:22: unknown term 'nope' in [[term:nope]]"],
+    ),
+    "unknown-event-in-history": (
+        lambda r: edit(r / C / "articles/76.yml", "    kind: amended\n",
+                       "    kind: amended\n    event: no-such-event\n"),
+        ["content/articles/76.yml:14: unknown event 'no-such-event' in a history entry of "
+         "article 76"],
     ),
 }
 

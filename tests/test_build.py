@@ -109,7 +109,9 @@ def test_open_data_export(built_basic: Path) -> None:
     assert ru["topics"][0]["title"] == "Суды"
     assert ru["articles"][0]["cited_by"] == [{"kind": "topic", "id": "courts"},
                                              {"kind": "event", "id": "referendum-1995"},
-                                             {"kind": "term", "id": "justice"}]
+                                             {"kind": "term", "id": "justice"},
+                                             # its history entry cites [[art:75]]
+                                             {"kind": "article", "id": "76"}]
 
 
 def test_content_text_is_escaped_in_html(built_basic: Path) -> None:

@@ -39,7 +39,8 @@ class Linked:
     content: Content
     bodies: dict[tuple[str, str, str], str] = field(default_factory=dict)
     """(kind, id, lang) -> Markdown with references turned into links, for the page at
-    the path the kind implies. Kinds: ``topic`` (body), ``article`` (summary)."""
+    the path the kind implies. Kinds: ``topic`` (body), ``article`` (summary), ``history`` and
+    ``version`` (id ``<article>/<index>``), ``event-title``, ``event-text``, ``term``."""
     article_cited_by: dict[int, list[Ref]] = field(default_factory=dict)
     term_used_by: dict[str, list[Ref]] = field(default_factory=dict)
     event_cites: dict[str, list[Ref]] = field(default_factory=dict)
@@ -150,6 +151,12 @@ class Linker:
                 # Item N of a top-level numbered list is paragraph N: give it an anchor.
                 linked.bodies[("article", str(a.number), lang)] = PARA_RE.sub(
                     r'\1.\2<span class="az-para" id="p\1"></span>', body)
+                # History entries and versions: Markdown with references, on the same page.
+                for kind, items in (("history", a.history), ("version", a.versions)):
+                    for i, item in enumerate(items):
+                        linked.bodies[(kind, f"{a.number}/{i}", lang)] = self.resolve(
+                            item.text[lang], lang, paths.article(a.number), item.loc, owner,
+                            item.loc.line)
         for e in self.c.events:
             owner = Ref("event", e.id)
             for num in e.articles:

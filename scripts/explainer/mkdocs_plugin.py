@@ -83,6 +83,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         config.site_description = lang["site_description"]
         config.theme["language"] = self.lang
         config.nav = lang["nav"]
+        if self.settings.get("not_in_nav"):
+            # Pages reached from other pages only (side-by-side pages): not in the nav.
+            config.not_in_nav = c.PathSpec().validate("\n".join(self.settings["not_in_nav"]))
         if config.site_url:
             config.site_url = config.site_url.rstrip("/") + "/" + self._root_of(self.lang)
         config.extra["alternate"] = [

@@ -165,6 +165,23 @@ class HistoryEntry:
     kind: str
     """One of ``adopted``, ``amended``, ``lapsed``."""
     text: Text
+    """Markdown per language; references (``[[art:42.5]]``) are resolved."""
+    sources: tuple[Source, ...]
+    loc: Loc
+    event: str | None = None
+    """The timeline event this change belongs to, if any (given, or found by its date)."""
+
+
+@dataclass(frozen=True)
+class Version:
+    """What an article said at a given date, in plain words (compared side by side)."""
+
+    as_of: Date
+    """The date the text describes."""
+    until: Date | None
+    """If given, the wording did not change from ``as_of`` to this date."""
+    text: Text
+    """Markdown per language, a paraphrase; references are resolved."""
     sources: tuple[Source, ...]
     loc: Loc
 
@@ -189,6 +206,8 @@ class Article:
     loc: Loc
     locs: dict[str, Loc] = field(default_factory=dict)
     """Where each field stands (for messages about it)."""
+    versions: tuple[Version, ...] = ()
+    """The wording at chosen dates, oldest first (e.g. as of 2015 and the last version)."""
 
 
 @dataclass(frozen=True)

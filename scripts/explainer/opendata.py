@@ -62,7 +62,10 @@ def export(linked: Linked, lang: str) -> dict[str, Any]:
              "url": url(paths.article(a.number)), "topics": list(a.topics),
              "terms": list(a.terms),
              "history": [{**_date(h.date), "kind": h.kind, "text": h.text[lang],
-                          "sources": _sources(h.sources)} for h in a.history],
+                          "event": h.event, "sources": _sources(h.sources)} for h in a.history],
+             "versions": [{"as_of": v.as_of.iso, "until": v.until.iso if v.until else None,
+                           "text": v.text[lang], "sources": _sources(v.sources)}
+                          for v in a.versions],
              "cited_by": [{"kind": r.kind, "id": r.id}
                           for r in linked.article_cited_by.get(a.number, [])],
              "sources": _sources(a.sources)}

@@ -47,3 +47,36 @@ def rel(from_page: str, to: str) -> str:
     else:
         target = posixpath.relpath(path, posixpath.dirname(from_page) or ".")
     return target + (f"#{anchor}" if anchor else "")
+
+
+PARALLEL = "parallel/"
+"""Folder of the side-by-side pages (kept out of the navigation and the search index)."""
+
+
+def parallel_topic(tid: str) -> str:
+    return f"{PARALLEL}topics/{tid}.md"
+
+
+def parallel_article(number: int) -> str:
+    return f"{PARALLEL}articles/{number}.md"
+
+
+def lang_root(lang: str, default: str) -> str:
+    """Where a language's build lives below the site root: the default language at the root,
+    every other one in ``<lang>/``."""
+    return "" if lang == default else f"{lang}/"
+
+
+def cross(from_page: str, from_lang: str, to: str, to_lang: str, default: str) -> str:
+    """Relative URL from a generated page of one language's build to a page of another
+    language's build (a plain HTML link: it leaves the build, so MkDocs cannot check it)."""
+    path, _, anchor = to.partition("#")
+    here = "/" + lang_root(from_lang, default) + url_of(from_page)
+    there = "/" + lang_root(to_lang, default) + url_of(path)
+    here_dir = here if here.endswith("/") else posixpath.dirname(here) + "/"
+    target = posixpath.relpath(there, here_dir)
+    if there.endswith("/") and not target.endswith("/"):
+        target += "/"
+    if target == "./":
+        target = ""
+    return (target or "./") + (f"#{anchor}" if anchor else "")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from . import opendata, render
+from . import opendata, paths, render
 from .link import Linked, link
 from .load import load, load_ui
 from .problems import ContentError, Problem, Problems
@@ -60,7 +60,8 @@ def generate(linked: Linked) -> dict[str, bytes]:
     """Every file of the docs folder, by path relative to it. Pure."""
     c = linked.content
     files: dict[str, bytes] = {}
-    settings = {"default": c.site.default, "languages": []}
+    settings = {"default": c.site.default, "not_in_nav": ["/" + paths.PARALLEL],
+                "languages": []}
     for lang in c.site.languages:
         for path, text in render.render(linked, lang.code).items():
             files[f"{lang.code}/{path}"] = text.encode("utf-8")

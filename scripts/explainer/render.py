@@ -8,7 +8,7 @@ from typing import Any
 
 import jinja2
 
-from . import paths
+from . import parallel, paths
 from .link import Linked, Ref, md_text
 from .model import Date
 
@@ -101,7 +101,8 @@ def render(linked: Linked, lang: str) -> dict[str, str]:
     e = env()
     common = {"ctx": ctx, "ui": ctx.ui, "site": c.site, "lang": lang, "paths": paths,
               "language": next(x for x in c.site.languages if x.code == lang),
-              "document": c.document}
+              "document": c.document,
+              "parallel_pairs": parallel.pairs(c.site.codes)[lang]}
     pages: dict[str, str] = {}
 
     def put(path: str, template: str, **extra: Any) -> None:
@@ -120,7 +121,63 @@ def render(linked: Linked, lang: str) -> dict[str, str]:
         years.setdefault(ev.date.year, []).append(ev)
     put(paths.TIMELINE, "timeline.md.j2", years=years)
     put(paths.GLOSSARY, "glossary.md.j2")
+    _parallel_pages(linked, lang, put)
     return pages
+
+
+def _parallel_pages(linked: Linked, lang: str, put: Any) -> None:
+    """The side-by-side page of every topic and article in this language's build."""
+    c = linked.content
+    pairs = parallel.pairs(c.site.codes)[lang]
+    if not pairs:
+        return
+    cols = pairs[0]
+    names = {x.code: x.name for x in c.site.languages}
+    ctxs = {code: PageContext(linked, code) for code in cols}
+    items: list[tuple[str, str, str, Any, dict[str, list[parallel.Section]]]] = []
+    for t in c.topics:
+        texts = {}
+        for col in cols:
+            tx = t.texts[col]
+            head = [f"**{md_text(tx.title)}**"] + ([md_text(tx.summary)] if tx.summary else [])
+            texts[col] = [parallel.Section(None, tuple(head)),
+                          *parallel.split(linked.bodies[("topic", t.id, col)])]
+        items.append((paths.topic(t.id), paths.parallel_topic(t.id), t.texts[lang].title,
+                      t.sources, texts))
+    for a in c.articles:
+        texts = {}
+        for col in cols:
+            ui = ctxs[col].ui
+            head = f"**{md_text(ui['article_title'].format(n=a.number, title=a.title[col]))}**"
+            src = env().get_template("parallel_article.md.j2").render(
+                ctx=ctxs[col], ui=ui, lang=col, page=paths.article(a.number), paths=paths,
+                article=a)
+            texts[col] = [parallel.Section(None, (head,)), *parallel.split(src)]
+        title = c.ui[lang]["article_title"].format(n=a.number, title=a.title[lang])
+        sources = a.sources + sum((h.sources for h in a.history), ()) + sum(
+            (v.sources for v in a.versions), ())
+        items.append((paths.article(a.number), paths.parallel_article(a.number), title,
+                      sources, texts))
+    for original, page, title, sources, texts in items:
+        rows = []
+        for n, row in enumerate(parallel.align(*(texts[col] for col in cols)), 1):
+            cells = []
+            for col, cell in zip(cols, row.cells, strict=True):
+                if cell is not None:
+                    cell = f"{cell} {{#{col}-{n}}}" if row.heading else parallel.standalone(cell)
+                    cell = parallel.rebase(cell, original, page) if col == lang else \
+                        parallel.relink(cell, original, col, page, lang, c.site.default)
+                cells.append(cell)
+            rows.append(parallel.Row(row.heading, tuple(cells)))
+        columns = [{"lang": col, "name": names[col],
+                    "original_label": c.ui[col]["parallel_original"],
+                    "original": paths.rel(page, original) if col == lang else
+                    paths.cross(page, lang, original, col, c.site.default)} for col in cols]
+        extra = [{"lang": a_, "label": f"{a_} | {b_}",
+                  "href": paths.cross(page, lang, page, a_, c.site.default)}
+                 for a_, b_ in pairs[1:]]
+        put(page, "parallel.md.j2", title=title, cols=cols, columns=columns, rows=rows,
+            extra=extra, sources=sources)
 
 
 def nav(linked: Linked, lang: str) -> list[Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -27,6 +28,7 @@ from .model import (
     Text,
     Topic,
     TopicText,
+    Version,
 )
 from .problems import Loc, Problems
 from .textcheck import avoid_pattern, describe, mixed_script_words, term_consistency
@@ -360,14 +362,73 @@ class Validator:
                 self.p.error(loc, f"each history entry of {what} must be a mapping")
                 continue
             hw = f"a history entry of {what}"
-            self.fields(item, hw, ("date", "kind", "text", "sources"))
+            self.fields(item, hw, ("date", "kind", "text", "sources", "event"))
             date = self.date(item, "date", hw)
             kind = self.choice(item, "kind", hw, HISTORY_KINDS)
             text = self.text(item, "text", hw)
             sources = self.sources(item, hw)
+            event = self.string(item, "event", hw, required=False)
+            if event is not None:
+                event = self.ident(event, self.loc(item, "event"), "event")
+            if text:
+                self.markdown_safe("\n".join(text.values()), self.loc(item, "text"))
             if date and kind and text:
-                out.append(HistoryEntry(date, kind, text, sources, loc))
+                out.append(HistoryEntry(date, kind, text, sources, loc, event))
         return tuple(sorted(out, key=lambda h: h.date.sort_key))
+
+    def versions(self, d: LDict, what: str,
+                 history: tuple[HistoryEntry, ...]) -> tuple[Version, ...]:
+        """What the article said at chosen dates; checked against its history."""
+        value = d.get("versions")
+        if value is None:
+            return ()
+        if not isinstance(value, LList) or not value:
+            self.p.error(self.loc(d, "versions"), f"'versions' in {what} must be a non-empty "
+                         "list")
+            return ()
+        out: list[Version] = []
+        for item, loc in zip(value, value.item_locs, strict=True):
+            if not isinstance(item, LDict):
+                self.p.error(loc, f"each version of {what} must be a mapping (as_of: …, text: …, "
+                             "sources: …)")
+                continue
+            vw = f"a version of {what}"
+            self.fields(item, vw, ("as_of", "until", "text", "sources"))
+            as_of = self.date(item, "as_of", vw)
+            until = self.date(item, "until", vw, required=False)
+            text = self.text(item, "text", vw)
+            sources = self.sources(item, vw)
+            if text:
+                self.markdown_safe("\n".join(text.values()), self.loc(item, "text"))
+            if as_of and until and until.sort_key <= as_of.sort_key:
+                self.p.error(self.loc(item, "until"), f"'until' ({until.iso}) must be later than "
+                             f"'as_of' ({as_of.iso}) in {vw}")
+                continue
+            if as_of and text:
+                out.append(Version(as_of, until, text, sources, loc))
+        out.sort(key=lambda v: v.as_of.sort_key)
+        amendments = [h.date for h in history if h.kind == "amended"]
+
+        def between(start: Any, end: Any) -> list[Any]:
+            return [x for x in amendments if start.sort_key < x.sort_key <= end.sort_key]
+
+        for prev, v in zip(out, out[1:], strict=False):
+            if v.as_of.sort_key == prev.as_of.sort_key:
+                self.p.error(v.loc, f"two versions of {what} as of {v.as_of.iso} (first at "
+                             f"{prev.loc})")
+            elif prev.until is None and not between(prev.as_of, v.as_of):
+                self.p.error(v.loc, f"versions of {what} as of {prev.as_of.iso} and "
+                             f"{v.as_of.iso} differ, but its history records no amendment "
+                             "between them (add it to 'history', or give the first version "
+                             f"'until: {v.as_of.iso}')")
+        for v in out:
+            if v.until is not None:
+                changed = between(v.as_of, v.until)
+                if changed:
+                    self.p.error(v.loc, f"the version of {what} as of {v.as_of.iso} says the "
+                                 f"wording did not change until {v.until.iso}, but its history "
+                                 f"records an amendment on {changed[0].iso}")
+        return tuple(out)
 
     def choice(self, d: LDict, key: str, what: str, options: tuple[str, ...]) -> str | None:
         value = self.string(d, key, what)
@@ -381,7 +442,7 @@ class Validator:
         num = self.integer(d, "number", "an article")
         what = f"article {num}" if num is not None else "an article"
         self.fields(d, what, ("number", "section", "title", "summary", "status", "history",
-                              "topics", "terms", "official", "sources"))
+                              "versions", "topics", "terms", "official", "sources"))
         stem = loc.path.rsplit("/", 1)[-1].removesuffix(".yml")
         if num is not None and stem != str(num):
             self.p.error(self.loc(d, "number"), f"article number {num} does not match its file "
@@ -391,6 +452,7 @@ class Validator:
         summary = self.text(d, "summary", what)
         status = self.choice(d, "status", what, STATUSES)
         history = self.history(d, what)
+        versions = self.versions(d, what, history)
         topics = self.id_list(d, "topics", what)
         terms = self.id_list(d, "terms", what)
         official = self.text(d, "official", what, required=False) or document.official
@@ -400,7 +462,7 @@ class Validator:
         if num is None or section is None or not title or not summary or not status:
             return None
         return Article(num, section, title, summary, status, history, topics, terms, official,
-                       sources, loc, dict(d.key_locs))
+                       sources, loc, dict(d.key_locs), versions)
 
     def event(self, d: LDict, loc: Loc) -> Event | None:
         eid = self.req(d, "id", "an event")
@@ -514,7 +576,28 @@ class Validator:
                           sorted(events, key=lambda e: (e.date.sort_key, e.id)),
                           sorted(terms, key=lambda t: t.id), handouts, ui)
         self.references(content)
+        content.articles = [self.history_events(a, content) for a in content.articles]
         return content
+
+    def history_events(self, a: Article, c: Content) -> Article:
+        """Tie each history entry to its timeline event: the one it names, or else the event
+        of the same date (one that lists the article first)."""
+        events = {e.id for e in c.events}
+        _, _, _, declared_events = declared(self.raw)
+        history = []
+        for h in a.history:
+            event = h.event
+            if event is not None and event not in events:
+                if event not in declared_events:
+                    self.p.error(h.loc, f"unknown event '{event}' in a history entry of "
+                                 f"article {a.number}")
+                event = None
+            elif event is None:
+                same = [e for e in c.events if e.date == h.date]
+                same.sort(key=lambda e: (a.number not in e.articles, e.id))
+                event = same[0].id if same else None
+            history.append(dataclasses.replace(h, event=event))
+        return dataclasses.replace(a, history=tuple(history))
 
     def raw_duplicates(self, items: list[tuple[LDict, Loc]], key: str, what: str) -> None:
         """Report every id declared twice, whether or not the records are otherwise valid."""
