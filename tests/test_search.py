@@ -210,3 +210,30 @@ def test_no_result_in_another_language(
     assert {key: row["other_language"] for key, row in evaluation.items()
             if row["other_language"]} == {}
     assert {lang for lang, _ in evaluation} == {"kk", "ru", "en"}
+
+
+# -- in the browser: the real search dialog ------------------------------------------------
+
+from tests.test_browser import browser, server  # noqa: E402, F401  (module fixtures)
+
+
+@pytest.mark.parametrize(("root", "query", "expected", "title"), [
+    ("/", "президенттің антына", "/articles/42/", "42-бап"),
+    ("/", "Парламентіміз", "/articles/49/", "49-бап"),
+    ("/ru/", "присягу президентов", "/ru/articles/42/", "Статья 42"),
+    ("/ru/", "Конституции", "/ru/glossary/", "Глоссарий"),
+])
+def test_search_dialog_finds_inflected_words_in_the_reader_language(
+        server: str, browser: object, root: str, query: str, expected: str,  # noqa: F811
+        title: str) -> None:
+    page = browser.new_page()  # type: ignore[attr-defined]
+    page.goto(f"{server}{root}?q={query}")
+    page.wait_for_selector(".md-search-result__item", timeout=20000)
+    links = page.locator(".md-search-result__item > .md-search-result__link")
+    hrefs = [re.split(r"[?#]", h)[0] for h in links.evaluate_all("els => els.map(e => e.href)")]
+    assert f"{server}{expected}" in hrefs[:5], hrefs[:5]
+    assert title in page.locator(".md-search-result__list").inner_text()
+    others = ("/ru/", "/en/") if root == "/" else ()
+    assert all(h.startswith(f"{server}{root}") and not h.startswith(
+        tuple(f"{server}{o}" for o in others)) for h in hrefs), hrefs
+    page.close()
