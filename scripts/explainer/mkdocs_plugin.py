@@ -24,6 +24,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import base, load_config
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -38,6 +39,14 @@ class ExplainerConfig(base.Config):
     """Path of the generated settings file; default: ``explainer.yml`` beside ``docs_dir``."""
     content = c.Type(str, default="content")
     """The content folder, watched by ``mkdocs serve`` (relative to the config file)."""
+    search = c.Type(dict, default={})
+    """Per-language settings of the search plugin (``lang``, ``pipeline``, ``separator``),
+    keyed by language code, e.g. ``{ru: {pipeline: [stemmer, stopWordFilter]}}``; what is not
+    set here comes from the theme's language file, as usual."""
+
+
+SEARCH_KEYS = ("lang", "pipeline", "separator")
+SEARCH_PIPELINE = ("stemmer", "stopWordFilter", "trimmer")
 
 
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):
@@ -69,7 +78,26 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
 
-    @event_priority(100)  # before the search plugin, which takes the theme's language
+    def _configure_search(self, config: MkDocsConfig) -> None:
+        """Give the search plugin this language's settings (before it reads them)."""
+        settings = self.config.search.get(self.lang) or {}
+        unknown = sorted(set(settings) - set(SEARCH_KEYS))
+        if unknown:
+            raise PluginError(f"explainer.search.{self.lang}: unknown setting(s) "
+                              f"{', '.join(unknown)}; expected {', '.join(SEARCH_KEYS)}")
+        bad = sorted(set(settings.get("pipeline") or ()) - set(SEARCH_PIPELINE))
+        if bad:
+            raise PluginError(f"explainer.search.{self.lang}.pipeline: unknown step(s) "
+                              f"{', '.join(bad)}; expected {', '.join(SEARCH_PIPELINE)}")
+        for name, plugin in config.plugins.items():
+            if name.split("/")[-1] == "search":
+                for key, value in settings.items():
+                    if key == "lang" and isinstance(value, str):
+                        value = [value]
+                    plugin.config[key] = value
+
+    # Before the search plugin: it reads its defaults from the interface language set here.
+    @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         path = self._settings_path(config)
         if not path.is_file():
@@ -82,6 +110,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         config.site_name = lang["site_name"]
         config.site_description = lang["site_description"]
         config.theme["language"] = self.lang
+        self._configure_search(config)
         config.nav = lang["nav"]
         if self.settings.get("not_in_nav"):
             # Pages reached from other pages only (side-by-side pages): not in the nav.

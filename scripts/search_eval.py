@@ -1,0 +1,217 @@
+#!/usr/bin/env python3
+"""Measure the site's search on a fixed query set, side by side with Material's default search.
+
+Runs the real search code of the built site: Material for MkDocs' search worker
+(``assets/javascripts/workers/search.*.min.js``) executed in Node (scripts/search_worker_node.js)
+with the lunr language files it loads, on each language's own search index. Two variants:
+
+* **Ata Zan** — the site as built: its index settings and its lunr files (Kazakh stemmer,
+  query-word stemming);
+* **Material default** — the same index documents with the search settings Material ships for
+  that language (its ``partials/languages/<lang>.html``, English where Material has no such
+  file, as for Kazakh) and Material's own, unmodified lunr files.
+
+Per language it reports recall@5 (an expected page among the first five result pages), MRR,
+the share of queries with no result at all, the precision traps passed, and how many result
+pages belong to another language (checked against the ``<html lang>`` of the page file).
+
+    .venv/bin/python scripts/search_eval.py [--site site] [--queries tests/search/queries.yml]
+                                            [--json] [--details]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+RUNNER = ROOT / "scripts" / "search_worker_node.js"
+TOP = 5
+
+
+@dataclass
+class Query:
+    lang: str
+    q: str
+    kind: str
+    expect: list[str]
+    forbid: list[str]
+
+
+@dataclass
+class Score:
+    language: str
+    variant: str
+    queries: int = 0
+    hits: int = 0
+    reciprocal: float = 0.0
+    zero: int = 0
+    traps: int = 0
+    traps_passed: int = 0
+    other_language: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def row(self) -> dict[str, object]:
+        n = self.queries or 1
+        return {"language": self.language, "variant": self.variant, "queries": self.queries,
+                "recall_at_5": round(self.hits / n, 3), "mrr": round(self.reciprocal / n, 3),
+                "zero_result_rate": round(self.zero / n, 3), "traps": self.traps,
+                "traps_passed": self.traps_passed, "other_language": self.other_language,
+                "misses": self.misses}
+
+
+def load_queries(path: Path) -> list[Query]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [Query(lang=x["lang"], q=x["q"], kind=x.get("kind", "inflected"),
+                  expect=list(x.get("expect") or []), forbid=list(x.get("not") or []))
+            for x in data["queries"]]
+
+
+def language_root(site: Path, lang: str) -> Path:
+    """The folder of one language's build: ``site/<lang>/`` or, for the default, ``site/``."""
+    nested = site / lang
+    return nested if (nested / "search" / "search_index.json").is_file() else site
+
+
+def material_lunr() -> Path:
+    import material
+
+    return Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "lunr"
+
+
+def material_settings(lang: str) -> dict[str, object]:
+    """The search settings Material for MkDocs ships for ``lang`` (English as the fallback)."""
+    folder = Path(material_lunr()).parent.parent.parent / "partials" / "languages"
+
+    def read(code: str) -> dict[str, str]:
+        path = folder / f"{code}.html"
+        if not path.is_file():
+            return {}
+        pairs = re.findall(r'"search\.config\.(\w+)":\s*"((?:[^"\\]|\\.)*)"',
+                           path.read_text(encoding="utf-8"))
+        return {k: json.loads(f'"{v}"') for k, v in pairs}
+
+    found = {**read("en"), **read(lang)}
+    lang_code = found.get("lang", "en")
+    if not (material_lunr() / "min" / f"lunr.{lang_code}.min.js").is_file():
+        lang_code = "en"
+    return {"lang": [lang_code],
+            "pipeline": [x for x in re.split(r"\s*,\s*", found.get("pipeline", "").strip()) if x],
+            "separator": found.get("separator", r"[\s\-]+")}
+
+
+def run_worker(worker: Path, lunr: Path, index: dict[str, object],
+               queries: list[str]) -> list[list[list[str]]]:
+    node = shutil.which("node")
+    if not node:
+        raise SystemExit("search_eval: node is not installed (scripts/install-system-deps.sh)")
+    payload = {"worker": str(worker), "lunr": str(lunr), "index": index, "queries": queries}
+    proc = subprocess.run([node, str(RUNNER)], input=json.dumps(payload), capture_output=True,
+                          text=True, timeout=600)
+    if proc.returncode != 0:
+        raise SystemExit(f"search_eval: the search worker failed:\n{proc.stderr}")
+    return json.loads(proc.stdout)
+
+
+def page_language(root: Path, location: str) -> str | None:
+    """``<html lang>`` of the page a result links to (relative to its language root)."""
+    path = root / location
+    path = path / "index.html" if location == "" or location.endswith("/") else path
+    if not path.is_file():
+        return None
+    match = re.search(r'<html[^>]*\slang="([^"]+)"', path.read_text(encoding="utf-8"))
+    return match.group(1) if match else None
+
+
+def evaluate(site: Path, queries: list[Query]) -> list[Score]:
+    scores: list[Score] = []
+    languages = sorted({q.lang for q in queries}, key=lambda x: [q.lang for q in queries].index(x))
+    for lang in languages:
+        root = language_root(site, lang)
+        built = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))
+        workers = sorted((root / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+        if not workers:
+            raise SystemExit(f"search_eval: no search worker under {root}")
+        mine = [q for q in queries if q.lang == lang]
+        variants = {
+            "Ata Zan": (root / "assets" / "javascripts" / "lunr", built["config"]),
+            "Material default": (material_lunr(), {**built["config"], **material_settings(lang)}),
+        }
+        for variant, (lunr, config) in variants.items():
+            results = run_worker(workers[0], lunr, {"config": config, "docs": built["docs"]},
+                                 [q.q for q in mine])
+            score = Score(lang, variant)
+            for query, pages in zip(mine, results, strict=True):
+                locations = [p[0] for p in pages]
+                score.other_language += sum(1 for loc in locations
+                                            if page_language(root, loc) != lang)
+                top = locations[:TOP]
+                if query.kind == "language":
+                    continue
+                if query.kind == "trap":
+                    score.traps += 1
+                    ok = (not locations if not query.expect and not query.forbid
+                          else not set(top) & set(query.forbid)
+                          and (not query.expect or bool(set(top) & set(query.expect))))
+                    score.traps_passed += ok
+                    if not ok:
+                        score.misses.append(f"trap {query.q!r}: {top}")
+                    continue
+                score.queries += 1
+                if not locations:
+                    score.zero += 1
+                rank = next((i + 1 for i, loc in enumerate(locations) if loc in query.expect), 0)
+                if rank:
+                    score.reciprocal += 1 / rank
+                if rank and rank <= TOP:
+                    score.hits += 1
+                else:
+                    score.misses.append(f"{query.q!r}: rank {rank or '-'}, top {top}")
+            scores.append(score)
+    return scores
+
+
+def table(scores: list[Score]) -> str:
+    lines = ["| language | search | queries | recall@5 | MRR | zero results | traps passed "
+             "| other-language results |",
+             "|---|---|---:|---:|---:|---:|---:|---:|"]
+    for s in scores:
+        r = s.row()
+        lines.append(f"| {s.language} | {s.variant} | {s.queries} | {r['recall_at_5']:.2f} "
+                     f"| {r['mrr']:.2f} | {r['zero_result_rate']:.2f} "
+                     f"| {s.traps_passed}/{s.traps} | {s.other_language} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--site", type=Path, default=ROOT / "site")
+    parser.add_argument("--queries", type=Path, default=ROOT / "tests" / "search" / "queries.yml")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--details", action="store_true", help="list the missed queries")
+    args = parser.parse_args(argv)
+    if not (args.site / "search" / "search_index.json").is_file():
+        print(f"search_eval: {args.site}: no built site (run `make site`)", file=sys.stderr)
+        return 1
+    scores = evaluate(args.site, load_queries(args.queries))
+    if args.json:
+        print(json.dumps([s.row() for s in scores], ensure_ascii=False, indent=2))
+        return 0
+    print(table(scores))
+    if args.details:
+        for s in scores:
+            for miss in s.misses:
+                print(f"{s.language} / {s.variant}: {miss}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
