@@ -40,7 +40,8 @@ PATTERNS: dict[str, dict[str, str]] = {
                 r"ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр))"),
         "range": r"[–—-]",
         "sep": r"(?:,␣*|␣+(?:и|или)␣+)",
-        "before": r"(?<!\w)(?:[Сс]тать(?:я|и|е|ю|ёй|ей|ях|ям|ями)(?!\w)␣*|[Сс]т\.␣*)",
+        "before": r"(?<!\w)(?:[Сс]тать(?:я|и|е|ю|ёй|ей)(?!\w)␣*|[Сс]т\.␣*)",
+        "before_list": r"(?<!\w)(?:[Сс]тать(?:и|ей|ям|ями|ях)(?!\w)␣*|[Сс]тт?\.␣*)",
         "para_word": (r"(?<!\w)(?:[Пп](?:ункт(?:а|у|ом|е|ы|ов|ах)?(?!\w)|\.)|"
                       r"[Чч](?:аст(?:ь|и|ью)(?!\w)|\.))␣*"),
         "para_after": r"(?!␣*(?:ст\.|стать))",
@@ -51,7 +52,8 @@ PATTERNS: dict[str, dict[str, str]] = {
         "num": r"(?<![\d.,])\d{1,3}(?!\d)",
         "range": r"[–—-]",
         "sep": r"(?:,␣*(?:and␣+)?|␣+(?:and|or)␣+)",
-        "before": r"(?<!\w)(?:[Aa]rticles?(?!\w)␣*|[Aa]rts?\.␣*)",
+        "before": r"(?<!\w)(?:[Aa]rticle(?!\w)␣*|[Aa]rt\.␣*)",
+        "before_list": r"(?<!\w)(?:[Aa]rticles(?!\w)␣*|[Aa]rts\.␣*)",
         "para_word": r"(?<!\w)(?:[Pp]aragraph(?!\w)|[Pp]ara\.?)␣*",
         "para_of": r"␣+of␣+",
         "para_after": r"(?!␣+of␣)",
@@ -64,23 +66,26 @@ whitespace character (a line break at most, never a blank line). Keys:
 - ``num``: one article number; ``range``: the dash of "75–77"; ``sep``: between listed
   numbers ("75, 76 және 77");
 - ``after``: the article word after the numbers (Kazakh "-бабы"), with the paragraph, if
-  any, in a group ``para``; or ``before``: the article word before them ("статья", "Art.");
+  any, in a group ``para``; or ``before``: the article word before one number ("статья",
+  "Art.") and ``before_list``: the word before a list or range ("статьи", "Articles");
 - ``para_word``: the paragraph word ("п.", "paragraph"). It may come first ("п. 1 ст. 76";
-  ``para_of`` is what stands between, whitespace if not given: "paragraph 1 of Article 76") or, when ``para_after``
-  is given (a condition on what follows, may be empty), after the article ("ст. 76 п. 1",
-  "Article 76, paragraph 1");
+  ``para_of`` stands between, whitespace if not given: "paragraph 1 of Article 76") or,
+  when ``para_after`` is given (a condition on what follows, may be empty), after the
+  article ("ст. 76 п. 1", "Article 76, paragraph 1");
 - ``para_paren``: a paragraph written right after the number, in group ``para3``
   ("Art. 76(1)").
 
 A language code without an entry gets no auto-links."""
 
 PROTECT = re.compile(
-    r"^[ ]{0,3}(?P<fence>`{3,}|~{3,})[^\n]*\n(?:[\s\S]*?\n[ ]{0,3}(?P=fence)[`~]*[ \t]*$|[\s\S]*\Z)"
+    r"^[ ]{0,3}(?P<fence>`{3,}|~{3,})[^\n]*\n"  # fenced code, up to its end or the text's
+    r"(?:[\s\S]*?\n[ ]{0,3}(?P=fence)[`~]*[ \t]*$|[\s\S]*\Z)"
     r"|^[ ]{0,3}#{1,6}(?:[ \t][^\n]*)?$"  # ATX heading
-    r"|(?P<ticks>`+)[\s\S]*?(?P=ticks)"  # code span
+    r"|(?P<ticks>`+)"  # a code span starts (its end is looked up apart)
     r"|\[\[[^\]]*\]\]"  # explicit reference [[kind:id]]
-    r"|!?\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\](?:\((?:[^()\n]|\([^()\n]*\))*\)|\[[^\]\n]*\])"  # link
-    r"|<(?P<tag>a|code|pre|kbd|span|abbr)\b[^>]*>[\s\S]*?</(?P=tag)>"  # whole inline element
+    r"|!?\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]"  # link or image: text, then target
+    r"(?:\((?:[^()\n]|\([^()\n]*\))*\)|\[[^\]\n]*\])"
+    r"|<(?P<tag>a|code|pre|kbd|span|abbr)\b[^>\n]*>"  # an element whose text is left alone
     r"|<[^>\n]*>"  # any other tag
     r"|\{[^{}\n]*\}"  # attribute list, {2026: …} marker
     r"|(?:https?|ftp)://[^\s)>\]]+",  # bare URL
@@ -102,42 +107,56 @@ class Cite:
     """The paragraph cited (``"1"``, ``"3-1"``), if any."""
 
 
+MAX_LIST = 20
+"""The most numbers one citation lists ("75, 76 және 77-баптар" has three)."""
+MAX_RANGE = 30
+"""A range wider than this ("1–200") is taken as two numbers, not a list of articles."""
+
+
 _PARA = r"(?P<{g}>\d{{1,3}}(?:-\d{{1,2}})?)(?!\d)"
 
 
 def _compile(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """The citation pattern of a language, its number pattern and its range pattern."""
     p = {k: v.replace("␣", _S) for k, v in PATTERNS[lang].items()}
-    num = p["num"]
-    item = rf"{num}(?:{_S}*{p['range']}{_S}*{num})?"
-    nums = rf"(?P<nums>{item}(?:{p['sep']}{item})*)"
+    num, dash = p["num"], rf"{_S}*{p['range']}{_S}*"
+    item = rf"{num}(?:{dash}{num})?"
+    # At most MAX_LIST numbers in a list: a long run of numbers is scanned in linear time.
+    nums = rf"(?P<nums>{item}(?:{p['sep']}{item}){{0,{MAX_LIST - 1}}})"
     alts: list[str] = []
     if "after" in p:
-        alts.append(rf"{nums}{p['after']}")
+        alts.append(nums + p["after"])
     if "before" in p:
         tail = ""
-        if "para_word" in p:
+        if "para_word" in p:  # "п. 1 ст. 76"
             alts.append(p["para_word"] + _PARA.format(g="para1") + p.get("para_of", _S + "+")
                         + p["before"] + f"(?P<num1>{num})")
-        if "para_paren" in p:
+        if "para_paren" in p:  # "Art. 76(1)"
             tail += f"(?:{p['para_paren']})?"
-        if "para_word" in p and "para_after" in p:
+        if "para_word" in p and "para_after" in p:  # "ст. 76 п. 1"
             tail += rf"(?:,?{_S}+{p['para_word']}{_PARA.format(g='para2')}{p['para_after']})?"
-        alts.append(p["before"] + nums + tail)
-    return (re.compile("|".join(f"(?:{a})" for a in alts)), re.compile(num),
-            re.compile(rf"{_S}*{p['range']}{_S}*"))
+        if "before_list" in p:
+            # One number with its paragraph; a list or range after the plural word; one
+            # number after the singular word even if more numbers follow it.
+            alts.append(p["before"] + rf"(?P<num2>{num})(?!{p['sep']}{num}|{dash}{num})" + tail)
+            alts.append(p["before_list"] + nums)
+            alts.append(p["before"] + rf"(?P<num3>{num})")
+        else:
+            alts.append(p["before"] + nums + tail)
+    return (re.compile("|".join(f"(?:{a})" for a in alts)), re.compile(num), re.compile(dash))
 
 
 _COMPILED = {lang: _compile(lang) for lang in PATTERNS}
-MAX_RANGE = 30
-"""A range wider than this ("1–200") is taken as two numbers, not a list of articles."""
-
-
+"""Per language: the citation pattern, the pattern of one number, the range dash."""
 def _cites(m: re.Match[str], lang: str) -> list[Cite]:
     """The article numbers (and paragraph) of one citation match."""
     g = m.groupdict()
     if g.get("num1"):
         return [Cite(m.start(), m.end(), int(g["num1"]), g["para1"])]
+    if g.get("num2"):
+        return [Cite(m.start(), m.end(), int(g["num2"]), g.get("para2") or g.get("para3"))]
+    if g.get("num3"):
+        return [Cite(m.start(), m.end(), int(g["num3"]))]
     _, num_rx, range_rx = _COMPILED[lang]
     start, end = m.span("nums")
     numbers = [(n.start(), n.end(), int(n.group()))
@@ -159,6 +178,47 @@ def _cites(m: re.Match[str], lang: str) -> list[Cite]:
     return out
 
 
+class _Next:
+    """Where the next match of a pattern is, from a position that only moves forward: the
+    text is searched once per pattern, whatever the number of lookups (linear time)."""
+
+    def __init__(self, text: str, pattern: str) -> None:
+        self.text, self.rx = text, re.compile(pattern)
+        self.found: re.Match[str] | None = None
+        self.done = False
+
+    def at_or_after(self, pos: int) -> re.Match[str] | None:
+        if not self.done and (self.found is None or self.found.start() < pos):
+            self.found = self.rx.search(self.text, pos)
+            self.done = self.found is None
+        return self.found
+
+
+def _protected(text: str) -> list[tuple[int, int]]:
+    """The spans of ``text`` that the auto-linker leaves alone, in order."""
+    out: list[tuple[int, int]] = []
+    blank = _Next(text, r"\n[^\S\n]*\n")
+    closing: dict[str, _Next] = {}
+    pos = 0
+    while (m := PROTECT.search(text, pos)) is not None:
+        end = m.end()
+        if m.group("ticks"):  # a code span ends at the same run of backticks, same paragraph
+            n = len(m.group("ticks"))
+            close = closing.setdefault("`" * n, _Next(text, rf"(?<!`)`{{{n}}}(?!`)"))
+            c = close.at_or_after(end)
+            b = blank.at_or_after(end)
+            if c is not None and (b is None or c.start() < b.start()):
+                end = c.end()
+        elif m.group("tag"):  # up to the closing tag, if there is one
+            tag = m.group("tag").lower()
+            c = closing.setdefault(tag, _Next(text, rf"</{tag}\s*>")).at_or_after(end)
+            if c is not None:
+                end = c.end()
+        out.append((m.start(), end))
+        pos = max(end, m.start() + 1)
+    return out
+
+
 def find(text: str, lang: str) -> list[Cite]:
     """Every article citation in ``text`` outside the protected places, in order."""
     if lang not in _COMPILED:
@@ -166,13 +226,11 @@ def find(text: str, lang: str) -> list[Cite]:
     rx = _COMPILED[lang][0]
     out: list[Cite] = []
     pos = 0
-    for p in PROTECT.finditer(text):
-        if p.start() > pos:
-            for m in rx.finditer(text, pos, p.start()):
+    for start, end in [*_protected(text), (len(text), len(text))]:
+        if start > pos:
+            for m in rx.finditer(text, pos, start):
                 out.extend(_cites(m, lang))
-        pos = max(pos, p.end())
-    for m in rx.finditer(text, pos):
-        out.extend(_cites(m, lang))
+        pos = max(pos, end)
     return out
 
 
