@@ -22,7 +22,7 @@ LANGS = {"kk": "", "ru": "ru/", "en": "en/"}
 # article word, whatever the case ending ("75 баптан" included).
 CITE = {
     "kk": re.compile(r"(?<![\d.,])(?P<n>\d{1,3})(?:-|\s+)(?:бап|баб)"),
-    "ru": re.compile(r"(?<!\w)(?:[Сс]тать[а-яё]*|[Сс]т\.)\s*(?P<n>\d{1,3})(?!\d)"),
+    "ru": re.compile(r"(?<!\w)(?:[Сс]тат(?:ь[а-яё]*|ей)|[Сс]т\.)\s*(?P<n>\d{1,3})(?!\d)"),
     "en": re.compile(r"(?<!\w)(?:[Aa]rticles?|[Aa]rts?\.)\s*(?P<n>\d{1,3})(?!\d)"),
 }
 # A paragraph inside a citation link's text: group "p".
