@@ -293,3 +293,12 @@ def test_tooltips_in_the_built_site(built_basic: Path) -> None:
             'title="Рассмотрение дел судом.">правосудие</a>') in html
     assert '<a href="../../glossary/#justice">правосудие</a>' in html
     assert '<a href="../../articles/76/#p1">п. 1 ст. 76</a>' in html
+
+
+def test_untranslated_text_is_linked_in_its_own_language(basic: Path) -> None:
+    """A missing translation shows the Kazakh text on the Russian page: its Kazakh citations
+    are linked (to the Russian article pages)."""
+    (basic / "content/topics/courts/ru.md").unlink()
+    result = pipeline.check(pipeline.Project.at(basic), strict=False)
+    body = result.linked.bodies[("topic", "courts", "ru")]
+    assert "[76 бабының 1 тармағы](../articles/76.md#p1)" in body

@@ -95,10 +95,13 @@ class Linker:
 
         return href
 
-    def plain(self, text: str, lang: str, page: str, owner: Ref) -> str:
+    def plain(self, text: str, lang: str, page: str, owner: Ref,
+              written_in: str | None = None) -> str:
         """Plain text made safe for Markdown, with citations auto-linked and ``{2026: …}``
-        marked (for texts that are not Markdown: history entries, notes, summaries)."""
-        out = autolink.autolink(md_text(text), lang, self.citation(lang, page, owner))
+        marked (for texts that are not Markdown: history entries, notes, summaries).
+        ``written_in``: the language of the text, if not the page's (a fallback)."""
+        out = autolink.autolink(md_text(text), written_in or lang,
+                                self.citation(lang, page, owner))
         return OTHER_DOC_RE.sub(
             lambda m: f'<span class="cite-other" data-doc="{m.group("doc")}">'
             f'{m.group("text")}</span>', out)
@@ -128,15 +131,18 @@ class Linker:
         return " ".join(re.sub(r"[*`]+", "", text).split())
 
     def resolve(self, text: str, lang: str, page: str, loc: Loc, owner: Ref,
-                first_line: int, *, autolinks: bool = True, tooltips: bool = True) -> str:
+                first_line: int, *, autolinks: bool = True, tooltips: bool = True,
+                written_in: str | None = None) -> str:
         """Markdown of one text for ``page``: explicit references become links, natural
-        citations of articles too (``autolinks``), and the first link to each term on the
-        page carries the term's definition as its tooltip (``tooltips``)."""
+        citations of articles too (``autolinks``, in the forms of the language the text is
+        ``written_in``, by default the page's), and the first link to each term on the page
+        carries the term's definition as its tooltip (``tooltips``)."""
         ui = self.c.ui[lang]
         # The auto-linker goes first (it leaves [[…]] alone) and adds no line breaks, so
         # line numbers stay right.
-        pre = autolink.autolink(text, lang, self.citation(lang, page, owner)) if autolinks \
-            else text
+        pre = text
+        if autolinks:
+            pre = autolink.autolink(text, written_in or lang, self.citation(lang, page, owner))
 
         def line_of(pos: int, within: str) -> Loc:
             return Loc(loc.path, first_line + within.count("\n", 0, pos))
@@ -148,11 +154,12 @@ class Linker:
                 return m.group(0)
             href, title = link
             text = md_text(" ".join(label.split())) if label else title
-            tip = ""
             if kind == "term" and tooltips and (lang, page, target) not in self.tipped:
+                # The first link to a term on a page shows its definition (Material's
+                # content.tooltips turns the title into a tooltip on hover and focus).
                 self.tipped.add((lang, page, target))
-                tip = f' "{tooltip_text(self.plain_definition(target, lang))}"'
-                return f"[{text}]({paths.rel(page, href)}{tip}){{ .az-term }}"
+                tip = tooltip_text(self.plain_definition(target, lang))
+                return f'[{text}]({paths.rel(page, href)} "{tip}"){{ .az-term }}'
             return f"[{text}]({paths.rel(page, href)})"
 
         out = REF_RE.sub(sub, pre)
@@ -217,11 +224,16 @@ class Linker:
                 self.cited_by[a].add(owner)
             for term in t.terms:
                 self.used_by[term].add(owner)
+            # A missing translation shows the text of the first language that has one.
+            written = next((x for x in self.c.site.codes if not t.texts[x].fallback), None)
             for lang, tx in t.texts.items():
+                src = written if tx.fallback else lang
                 linked.bodies[("topic", t.id, lang)] = self.resolve(
-                    tx.body, lang, paths.topic(t.id), tx.loc, owner, tx.body_line)
+                    tx.body, lang, paths.topic(t.id), tx.loc, owner, tx.body_line,
+                    written_in=src)
                 for kind, page in (("summary-home", paths.HOME), ("summary-topics", paths.TOPICS)):
-                    linked.bodies[(kind, t.id, lang)] = self.plain(tx.summary, lang, page, owner)
+                    linked.bodies[(kind, t.id, lang)] = self.plain(tx.summary, lang, page, owner,
+                                                                   written_in=src)
         for a in self.c.articles:
             owner = Ref("article", str(a.number))
             for term in a.terms:
