@@ -100,7 +100,7 @@ CASES: dict[str, tuple[Callable[[Path], None], list[str]]] = {
     ),
     "unknown-field": (
         lambda r: edit(r / C / "articles/76.yml", "status:", "statuss: x\nstatus:"),
-        ["content/articles/76.yml:8: unknown field 'statuss' in article 76 (expected one of: "
+        ["content/articles/76.yml:17: unknown field 'statuss' in article 76 (expected one of: "
          "number, section, title, summary, status, history, topics, terms, official, sources)"],
     ),
 }
