@@ -107,6 +107,7 @@ def test_open_data_export(built_basic: Path) -> None:
         assert [t["id"] for t in data["terms"]] == ["court", "justice"]
     ru = json.loads((built_basic / "site/data/ru.json").read_text(encoding="utf-8"))
     assert ru["topics"][0]["title"] == "Суды"
+    # Article 76's summary cites "статьи 75" in running text: the auto-link counts.
     assert ru["articles"][0]["cited_by"] == [{"kind": "topic", "id": "courts"},
                                              {"kind": "event", "id": "referendum-1995"},
                                              {"kind": "term", "id": "justice"},

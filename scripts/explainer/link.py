@@ -5,9 +5,10 @@ from __future__ import annotations
 import html
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from . import paths
+from . import autolink, paths
 from .model import Content
 from .problems import Loc, Problems
 
@@ -21,6 +22,14 @@ def md_text(text: str) -> str:
     """Plain text from content, made safe to drop into Markdown that becomes HTML."""
     escaped = html.escape(text, quote=False)
     return re.sub(r"([\\`*_\[\]])", r"\\\1", escaped)
+
+
+def tooltip_text(text: str) -> str:
+    """Plain text for a Markdown link title that Material shows as a tooltip. Material puts
+    the title into the tooltip as HTML, so ``& < >`` are escaped twice (once for the
+    attribute, once for the tooltip); quotes once, backslashes as a character reference."""
+    once = html.escape(text, quote=False)
+    return html.escape(once, quote=True).replace("\\", "&#92;")
 
 
 @dataclass(frozen=True)
@@ -40,7 +49,10 @@ class Linked:
     bodies: dict[tuple[str, str, str], str] = field(default_factory=dict)
     """(kind, id, lang) -> Markdown with references turned into links, for the page at
     the path the kind implies. Kinds: ``topic`` (body), ``article`` (summary), ``history`` and
-    ``version`` (id ``<article>/<index>``), ``event-title``, ``event-text``, ``term``."""
+    ``version`` (id ``<article>/<index>``), ``event-title``, ``event-text``, ``event-note``,
+    ``term`` (definition, on the glossary), ``term-in-topic`` (the same, on a topic page),
+    ``summary-home`` and ``summary-topics`` (a topic's summary on the home page and on the
+    topic index)."""
     article_cited_by: dict[int, list[Ref]] = field(default_factory=dict)
     term_used_by: dict[str, list[Ref]] = field(default_factory=dict)
     event_cites: dict[str, list[Ref]] = field(default_factory=dict)
@@ -59,28 +71,102 @@ class Linker:
         self.events = {e.id: e for e in content.events}
         self.cited_by: dict[int, set[Ref]] = defaultdict(set)
         self.used_by: dict[str, set[Ref]] = defaultdict(set)
+        # Paragraph anchors each article page has, per language (see PARA_RE).
+        self.paras = {(a.number, lang): {n for n, _ in PARA_RE.findall(a.summary[lang])}
+                      for a in content.articles for lang in content.site.codes}
+        # (lang, page, term id) whose definition a link on that page already shows.
+        self.tipped: set[tuple[str, str, str]] = set()
 
-    def resolve(self, text: str, lang: str, page: str, loc: Loc, owner: Ref,
-                first_line: int) -> str:
+    def citation(self, lang: str, page: str,
+                 owner: Ref) -> Callable[[int, str | None], str | None]:
+        """The auto-linker's target for a cited article: ``None`` (stays plain text) for an
+        article without a page and for the page's own article. Records the backlink."""
+
+        def href(num: int, para: str | None) -> str | None:
+            if num not in self.articles or owner == Ref("article", str(num)):
+                return None
+            self.cited_by[num].add(owner)
+            to = paths.article(num)
+            # Paragraph 3-1 was inserted after paragraph 3: land on 3.
+            base = para.split("-")[0] if para else None
+            if base and base in self.paras[(num, lang)]:
+                to += f"#p{base}"
+            return paths.rel(page, to)
+
+        return href
+
+    def plain(self, text: str, lang: str, page: str, owner: Ref,
+              written_in: str | None = None) -> str:
+        """Plain text made safe for Markdown, with citations auto-linked and ``{2026: …}``
+        marked (for texts that are not Markdown: history entries, notes, summaries).
+        ``written_in``: the language of the text, if not the page's (a fallback)."""
+        out = autolink.autolink(md_text(text), written_in or lang,
+                                self.citation(lang, page, owner))
+        return OTHER_DOC_RE.sub(
+            lambda m: f'<span class="cite-other" data-doc="{m.group("doc")}">'
+            f'{m.group("text")}</span>', out)
+
+    def plain_definition(self, tid: str, lang: str) -> str:
+        """A term's definition as plain text (references become their words)."""
         ui = self.c.ui[lang]
 
-        def line_of(pos: int) -> Loc:
-            return Loc(loc.path, first_line + text.count("\n", 0, pos))
+        def words(m: re.Match[str]) -> str:
+            kind, target, label = m.group("kind"), m.group("target").strip(), m.group("label")
+            if label:
+                return label
+            num = re.fullmatch(r"(\d+)(?:\.(\d+))?", target) if kind == "art" else None
+            if num and num.group(2):
+                return ui["article_para_ref"].format(n=num.group(1), p=num.group(2))
+            if num:
+                return ui["article_ref"].format(n=num.group(1))
+            if kind == "topic" and target in self.topics:
+                return self.topics[target].texts[lang].title
+            if kind == "term" and target in self.terms:
+                return self.terms[target].term[lang]
+            if kind == "event" and target in self.events:
+                return self.events[target].title[lang]
+            return target
+
+        text = OTHER_DOC_RE.sub(r"\g<text>", REF_RE.sub(words, self.terms[tid].definition[lang]))
+        return " ".join(re.sub(r"[*`]+", "", text).split())
+
+    def resolve(self, text: str, lang: str, page: str, loc: Loc, owner: Ref,
+                first_line: int, *, autolinks: bool = True, tooltips: bool = True,
+                written_in: str | None = None) -> str:
+        """Markdown of one text for ``page``: explicit references become links, natural
+        citations of articles too (``autolinks``, in the forms of the language the text is
+        ``written_in``, by default the page's), and the first link to each term on the page
+        carries the term's definition as its tooltip (``tooltips``)."""
+        ui = self.c.ui[lang]
+        # The auto-linker goes first (it leaves [[…]] alone) and adds no line breaks, so
+        # line numbers stay right.
+        pre = text
+        if autolinks:
+            pre = autolink.autolink(text, written_in or lang, self.citation(lang, page, owner))
+
+        def line_of(pos: int, within: str) -> Loc:
+            return Loc(loc.path, first_line + within.count("\n", 0, pos))
 
         def sub(m: re.Match[str]) -> str:
             kind, target, label = m.group("kind"), m.group("target").strip(), m.group("label")
-            link = self.target(kind, target, lang, ui, line_of(m.start()), owner)
+            link = self.target(kind, target, lang, ui, line_of(m.start(), pre), owner)
             if link is None:
                 return m.group(0)
             href, title = link
             text = md_text(" ".join(label.split())) if label else title
+            if kind == "term" and tooltips and (lang, page, target) not in self.tipped:
+                # The first link to a term on a page shows its definition (Material's
+                # content.tooltips turns the title into a tooltip on hover and focus).
+                self.tipped.add((lang, page, target))
+                tip = tooltip_text(self.plain_definition(target, lang))
+                return f'[{text}]({paths.rel(page, href)} "{tip}"){{ .az-term }}'
             return f"[{text}]({paths.rel(page, href)})"
 
-        out = REF_RE.sub(sub, text)
+        out = REF_RE.sub(sub, pre)
         for m in LEFTOVER_RE.finditer(text):
             if not REF_RE.match(text, m.start()):
-                self.p.error(line_of(m.start()), f"malformed reference '{m.group(0)[:40]}': write "
-                             "[[kind:id]] or [[kind:id|text]]")
+                self.p.error(line_of(m.start(), text), f"malformed reference "
+                             f"'{m.group(0)[:40]}': write [[kind:id]] or [[kind:id|text]]")
         return OTHER_DOC_RE.sub(
             lambda m: f'<span class="cite-other" data-doc="{m.group("doc")}">'
             f'{html.escape(m.group("text"), quote=False)}</span>',
@@ -138,9 +224,16 @@ class Linker:
                 self.cited_by[a].add(owner)
             for term in t.terms:
                 self.used_by[term].add(owner)
+            # A missing translation shows the text of the first language that has one.
+            written = next((x for x in self.c.site.codes if not t.texts[x].fallback), None)
             for lang, tx in t.texts.items():
+                src = written if tx.fallback else lang
                 linked.bodies[("topic", t.id, lang)] = self.resolve(
-                    tx.body, lang, paths.topic(t.id), tx.loc, owner, tx.body_line)
+                    tx.body, lang, paths.topic(t.id), tx.loc, owner, tx.body_line,
+                    written_in=src)
+                for kind, page in (("summary-home", paths.HOME), ("summary-topics", paths.TOPICS)):
+                    linked.bodies[(kind, t.id, lang)] = self.plain(tx.summary, lang, page, owner,
+                                                                   written_in=src)
         for a in self.c.articles:
             owner = Ref("article", str(a.number))
             for term in a.terms:
@@ -164,9 +257,14 @@ class Linker:
             linked.event_cites[e.id] = [Ref("article", str(n)) for n in e.articles] + [
                 Ref("topic", t) for t in e.topics]
             for lang in self.c.site.codes:
+                # The title is a heading: no auto-links there.
                 for fname, text in (("title", e.title), ("text", e.text)):
                     linked.bodies[(f"event-{fname}", e.id, lang)] = self.resolve(
-                        text[lang], lang, paths.TIMELINE, e.loc, owner, e.loc.line)
+                        text[lang], lang, paths.TIMELINE, e.loc, owner, e.loc.line,
+                        autolinks=fname == "text")
+                if e.note:
+                    linked.bodies[("event-note", e.id, lang)] = self.plain(
+                        e.note[lang], lang, paths.TIMELINE, owner)
         for tm in self.c.terms:
             owner = Ref("term", tm.id)
             for num in tm.articles:
@@ -174,6 +272,12 @@ class Linker:
             for lang in self.c.site.codes:
                 linked.bodies[("term", tm.id, lang)] = self.resolve(
                     tm.definition[lang], lang, paths.GLOSSARY, tm.loc, owner, tm.loc.line)
+                # The same definition under "related terms" on a topic page (every topic
+                # page is in the same folder, so one text serves them all). A problem in it
+                # is reported once: Problems.sorted() drops repeats.
+                linked.bodies[("term-in-topic", tm.id, lang)] = self.resolve(
+                    tm.definition[lang], lang, paths.TOPICS, tm.loc, owner, tm.loc.line,
+                    tooltips=False)
         order = {"topic": 0, "event": 1, "term": 2, "article": 3}
         linked.article_cited_by = {
             n: sorted(refs, key=lambda r: (order[r.kind], r.id))
