@@ -111,7 +111,7 @@ CASES: dict[str, tuple[Callable[[Path], None], list[str]]] = {
     ),
     "unknown-field": (
         lambda r: edit(r / C / "articles/76.yml", "status:", "statuss: x\nstatus:"),
-        ["content/articles/76.yml:8: unknown field 'statuss' in article 76 (expected one of: "
+        ["content/articles/76.yml:17: unknown field 'statuss' in article 76 (expected one of: "
          "number, section, title, summary, status, history, versions, topics, terms, official, "
          "sources)"],
     ),
@@ -123,43 +123,43 @@ CASES: dict[str, tuple[Callable[[Path], None], list[str]]] = {
     "version-unchanged-but-amended": (
         lambda r: edit(r / C / "articles/76.yml", "  - as_of: 2015\n",
                        "  - as_of: 2015\n    until: 2026-06-30\n"),
-        ["content/articles/76.yml:19: the version of article 76 as of 2015 says the wording did "
+        ["content/articles/76.yml:28: the version of article 76 as of 2015 says the wording did "
          "not change until 2026-06-30, but its history records an amendment on 2017-03-10"],
     ),
     "versions-without-amendment": (
         lambda r: edit(r / C / "articles/76.yml", "date: 2017-03-10", "date: 2014-03-10"),
-        ["content/articles/76.yml:22: versions of article 76 as of 2015 and 2026-06-30 differ, "
+        ["content/articles/76.yml:31: versions of article 76 as of 2015 and 2026-06-30 differ, "
          "but its history records no amendment between them (add it to 'history', or give the "
          "first version 'until: 2026-06-30')"],
     ),
     "version-twice": (
         lambda r: edit(r / C / "articles/76.yml", "as_of: 2026-06-30", "as_of: 2015"),
-        ["content/articles/76.yml:22: two versions of article 76 as of 2015 (first at "
-         "content/articles/76.yml:19)"],
+        ["content/articles/76.yml:31: two versions of article 76 as of 2015 (first at "
+         "content/articles/76.yml:28)"],
     ),
     "version-without-sources": (
         lambda r: edit(r / C / "articles/76.yml",
                        "    sources: [{title: Constitution (1995), "
                        "url: \"https://adilet.zan.kz/eng/docs/K950001000_\"}]\n  - as_of",
                        "  - as_of"),
-        ["content/articles/76.yml:19: missing required field 'sources' in a version of article "
+        ["content/articles/76.yml:28: missing required field 'sources' in a version of article "
          "76: every fact needs a source"],
     ),
     "unknown-version-field": (
         lambda r: edit(r / C / "articles/76.yml", "  - as_of: 2015\n",
                        "  - as_of: 2015\n    label: x\n"),
-        ["content/articles/76.yml:20: unknown field 'label' in a version of article 76 "
+        ["content/articles/76.yml:29: unknown field 'label' in a version of article 76 "
          "(expected one of: as_of, until, text, sources)"],
     ),
     "unknown-reference-in-version": (
         lambda r: edit(r / C / "articles/76.yml", "The last text, [[term:justice]]",
                        "The last text, [[term:nope]]"),
-        ["content/articles/76.yml:22: unknown term 'nope' in [[term:nope]]"],
+        ["content/articles/76.yml:31: unknown term 'nope' in [[term:nope]]"],
     ),
     "unknown-event-in-history": (
         lambda r: edit(r / C / "articles/76.yml", "    kind: amended\n",
                        "    kind: amended\n    event: no-such-event\n"),
-        ["content/articles/76.yml:14: unknown event 'no-such-event' in a history entry of "
+        ["content/articles/76.yml:23: unknown event 'no-such-event' in a history entry of "
          "article 76"],
     ),
 }

@@ -74,6 +74,7 @@ class ContentText(HTMLParser):
         if tag in ("h2", "h3"):
             self.after_sources = a.get("id") == "sources"
         if self.skip_at is None and (tag in SKIP_TAGS or "cite-other" in cls
+                                     or "az-par__title" in cls  # a title, side by side
                                      or "headerlink" in cls
                                      or (self.after_sources and tag == "ul")):
             self.skip_at = self.depth

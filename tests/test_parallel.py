@@ -107,10 +107,10 @@ def test_rebase(text: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(("page_lang", "text_lang", "expected"), [
-    ("kk", "ru", '<a href="../../../ru/articles/75/#p1">A</a>'),
-    ("ru", "kk", '<a href="../../../../articles/75/#p1">A</a>'),
-    ("en", "kk", '<a href="../../../../articles/75/#p1">A</a>'),
-    ("kk", "en", '<a href="../../../en/articles/75/#p1">A</a>'),
+    ("kk", "ru", '<a href="explainer:ru/articles/75.md#p1">A</a>'),
+    ("ru", "kk", '<a href="explainer:kk/articles/75.md#p1">A</a>'),
+    ("en", "kk", '<a href="explainer:kk/articles/75.md#p1">A</a>'),
+    ("kk", "en", '<a href="explainer:en/articles/75.md#p1">A</a>'),
 ])
 def test_relink_points_into_the_text_language_build(page_lang: str, text_lang: str,
                                                     expected: str) -> None:
@@ -129,12 +129,9 @@ def test_pairs(codes: tuple[str, ...], expected: dict[str, list[tuple[str, str]]
 
 
 @pytest.mark.parametrize(("args", "expected"), [
-    (("parallel/topics/x.md", "kk", "topics/x.md", "ru"), "../../../ru/topics/x/"),
-    (("parallel/topics/x.md", "ru", "topics/x.md#a", "kk"), "../../../../topics/x/#a"),
-    (("parallel/articles/1.md", "en", "parallel/articles/1.md", "kk"),
-     "../../../../parallel/articles/1/"),
-    (("index.md", "kk", "index.md", "ru"), "ru/"),
-    (("topics/x.md", "ru", "index.md", "kk"), "../../../"),
+    (("parallel/topics/x.md", "kk", "topics/x.md", "ru"), "explainer:ru/topics/x.md"),
+    (("parallel/topics/x.md", "ru", "topics/x.md#a", "kk"), "explainer:kk/topics/x.md#a"),
+    (("index.md", "kk", "index.md", "ru"), "explainer:ru/index.md"),
 ])
 def test_cross(args: tuple[str, str, str, str], expected: str) -> None:
     assert paths.cross(*args, "kk") == expected
@@ -280,3 +277,22 @@ def test_en_pages_link_both_pairs(flagship: tuple[Path, object]) -> None:
         encoding="utf-8")
     assert '<a href="../../../../parallel/topics/judicial-power/" hreflang="kk">kk | ru</a>' \
         in par
+
+
+@pytest.mark.parametrize(("target", "here", "dirs", "expected"), [
+    ("ru/topics/x.md", "/parallel/topics/x/", True, "../../../ru/topics/x/"),
+    ("ru/topics/x.md", "/parallel/topics/x.html", False, "../../ru/topics/x.html"),
+    ("kk/topics/x.md#a", "/ru/parallel/topics/x/", True, "../../../../topics/x/#a"),
+    ("kk/topics/x.md#a", "/ru/parallel/topics/x.html", False, "../../../topics/x.html#a"),
+    ("ru/index.md", "/", True, "ru/"),
+    ("ru/index.md", "/index.html", False, "ru/index.html"),
+    ("kk/index.md", "/ru/topics/x/", True, "../../../"),
+    ("kk/topics/index.md", "/ru/topics/x.html", False, "../../topics/index.html"),
+    ("/handouts/kk/x.pdf", "/topics/x/", True, "../../handouts/kk/x.pdf"),
+    ("/handouts/kk/x.pdf", "/en/topics/x.html", False, "../../handouts/kk/x.pdf"),
+])
+def test_cross_links_resolved_per_layout(target: str, here: str, dirs: bool,
+                                         expected: str) -> None:
+    from explainer.mkdocs_plugin import resolve_xlink
+
+    assert resolve_xlink(target, here, dirs, {"kk": "", "ru": "ru/", "en": "en/"}) == expected

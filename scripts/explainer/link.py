@@ -51,8 +51,8 @@ class Linked:
     the path the kind implies. Kinds: ``topic`` (body), ``article`` (summary), ``history`` and
     ``version`` (id ``<article>/<index>``), ``event-title``, ``event-text``, ``event-note``,
     ``term`` (definition, on the glossary), ``term-in-topic`` (the same, on a topic page),
-    ``summary-home`` and ``summary-topics`` (a topic's summary on the home page and on the
-    topic index)."""
+    ``summary-home``, ``summary-topics`` and ``summary-topic`` (a topic's summary on the home
+    page, on the topic index and on its own page's side-by-side view)."""
     article_cited_by: dict[int, list[Ref]] = field(default_factory=dict)
     term_used_by: dict[str, list[Ref]] = field(default_factory=dict)
     event_cites: dict[str, list[Ref]] = field(default_factory=dict)
@@ -231,7 +231,8 @@ class Linker:
                 linked.bodies[("topic", t.id, lang)] = self.resolve(
                     tx.body, lang, paths.topic(t.id), tx.loc, owner, tx.body_line,
                     written_in=src)
-                for kind, page in (("summary-home", paths.HOME), ("summary-topics", paths.TOPICS)):
+                for kind, page in (("summary-home", paths.HOME), ("summary-topics", paths.TOPICS),
+                                   ("summary-topic", paths.topic(t.id))):
                     linked.bodies[(kind, t.id, lang)] = self.plain(tx.summary, lang, page, owner,
                                                                    written_in=src)
         for a in self.c.articles:

@@ -14,8 +14,10 @@ file.
 
 from __future__ import annotations
 
+import html
 import logging
 import posixpath
+import re
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +34,40 @@ from mkdocs.structure.pages import Page
 log = logging.getLogger("mkdocs.plugins.explainer")
 
 LANG_KEY = "explainer_lang"
+
+XLINK_RE = re.compile(r'(?P<attr>\b(?:href|src)=")explainer:(?P<target>[^"]*)"')
+"""A link the generator could not make relative itself (see ``explainer.paths.XLINK``)."""
+
+
+def page_url(docs_path: str, directory_urls: bool) -> str:
+    """The URL (relative to a language root) MkDocs gives a Markdown file."""
+    stem = docs_path[: -len(".md")] if docs_path.endswith(".md") else docs_path
+    if stem == "index" or stem.endswith("/index"):
+        base = stem[: -len("index")]
+        return base if directory_urls else base + "index.html"
+    if not docs_path.endswith(".md"):
+        return docs_path
+    return stem + "/" if directory_urls else stem + ".html"
+
+
+def resolve_xlink(target: str, here: str, directory_urls: bool, roots: dict[str, str]) -> str:
+    """Relative URL for ``explainer:<target>`` on the page at site path ``here``.
+
+    ``target`` is ``<lang>/<docs path>[#anchor]`` (a page of that language's build) or
+    ``/<path>`` (a file at the site's root); ``roots`` maps a language to its folder below
+    the site root (``""`` for the default language)."""
+    path, _, anchor = target.partition("#")
+    if path.startswith("/"):
+        there = path
+    else:
+        lang, _, docs_path = path.partition("/")
+        there = "/" + roots[lang] + page_url(docs_path, directory_urls)
+    here_dir = here if here.endswith("/") else posixpath.dirname(here) + "/"
+    rel = posixpath.relpath(there, here_dir)
+    if there.endswith("/") and rel != "." and not rel.endswith("/"):
+        rel += "/"
+    rel = "./" if rel == "." else rel
+    return rel + (f"#{anchor}" if anchor else "")
 
 
 class ExplainerConfig(base.Config):
@@ -129,6 +165,17 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             {"name": x["name"], "lang": x["code"], "link": self.link_to(x["code"], page.url)}
             for x in self.settings["languages"]]
         return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        roots = {x["code"]: self._root_of(x["code"]) for x in self.settings["languages"]}
+        here = "/" + self._root_of(self.lang) + page.url
+
+        def sub(m: re.Match[str]) -> str:
+            target = html.unescape(m.group("target"))
+            href = resolve_xlink(target, here, config.use_directory_urls, roots)
+            return f'{m.group("attr")}{html.escape(href)}"'
+
+        return XLINK_RE.sub(sub, output)
 
     def _root_of(self, code: str) -> str:
         return "" if code == self.settings["default"] else f"{code}/"

@@ -19,7 +19,9 @@ HEADING_RE = re.compile(r"^(#{2,6})\s+(.*?)\s*(\{[^{}]*\})?\s*$")
 BULLET_RE = re.compile(r"^[-*+]\s+")
 ORDERED_RE = re.compile(r"^(\d+)\.(\s+)")
 PARA_ANCHOR_RE = re.compile(r'<span class="az-para" id="p\d+"></span>')
-LINK_RE = re.compile(r"(?<!!)\[((?:\\.|[^\\\[\]])*)\]\(([^()\s]+)\)")
+LINK_RE = re.compile(r'(?<!!)\[((?:\\.|[^\\\[\]])*)\]\(([^()\s]+)(\s+"(?:[^"\\]|\\.)*")?\)'
+                     r"(\{[^{}]*\})?")
+"""A Markdown link, with an optional title and attribute list (``{ .az-term }``)."""
 SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 
 
@@ -137,7 +139,7 @@ def rebase(markdown: str, from_page: str, to_page: str) -> str:
         target = _target(m.group(2), from_page)
         if target is None:
             return m.group(0)
-        return f"[{m.group(1)}]({paths.rel(to_page, target)})"
+        return f"[{m.group(1)}]({paths.rel(to_page, target)}{m.group(3) or ''}){m.group(4) or ''}"
     return LINK_RE.sub(sub, markdown)
 
 
@@ -151,7 +153,15 @@ def relink(markdown: str, from_page: str, text_lang: str, to_page: str, page_lan
         if target is None:
             return m.group(0)
         href = paths.cross(to_page, page_lang, target, text_lang, default)
-        return f'<a href="{html.escape(href)}">{m.group(1)}</a>'
+        attrs = f' href="{html.escape(href)}"'
+        if m.group(3):  # a title: Markdown-escaped text in quotes
+            title = m.group(3).strip()[1:-1].replace('\\"', '"')
+            attrs += f' title="{html.escape(title, quote=True)}"'
+        classes = re.findall(r"\.([\w-]+)", m.group(4) or "")
+        if classes:
+            attrs += f' class="{" ".join(classes)}"'
+        return f"<a{attrs}>{m.group(1)}</a>"
+    return LINK_RE.sub(sub, markdown)
     return LINK_RE.sub(sub, markdown)
 
 

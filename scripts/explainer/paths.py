@@ -67,16 +67,22 @@ def lang_root(lang: str, default: str) -> str:
     return "" if lang == default else f"{lang}/"
 
 
+XLINK = "explainer:"
+"""Prefix of a link that leaves the page's language build, or points at a file at the site's
+root (a handout PDF): ``explainer:<lang>/<docs path>#anchor`` or ``explainer:/<path>``. Raw
+HTML links are not rewritten by MkDocs, and only the site engine knows its URL layout (clean
+URLs on the hosted site, ``.html`` files offline), so the engine adapter turns these into
+relative URLs (``mkdocs_plugin.resolve_xlink``)."""
+
+
 def cross(from_page: str, from_lang: str, to: str, to_lang: str, default: str) -> str:
-    """Relative URL from a generated page of one language's build to a page of another
-    language's build (a plain HTML link: it leaves the build, so MkDocs cannot check it)."""
+    """A link from a page of one language's build to a page of another language's build
+    (or of its own, from raw HTML): see ``XLINK``. ``from_page``, ``from_lang`` and
+    ``default`` are kept for the callers' sake: the adapter knows where the page is."""
     path, _, anchor = to.partition("#")
-    here = "/" + lang_root(from_lang, default) + url_of(from_page)
-    there = "/" + lang_root(to_lang, default) + url_of(path)
-    here_dir = here if here.endswith("/") else posixpath.dirname(here) + "/"
-    target = posixpath.relpath(there, here_dir)
-    if there.endswith("/") and not target.endswith("/"):
-        target += "/"
-    if target == "./":
-        target = ""
-    return (target or "./") + (f"#{anchor}" if anchor else "")
+    return f"{XLINK}{to_lang}/{path}" + (f"#{anchor}" if anchor else "")
+
+
+def site_file(path: str) -> str:
+    """A link to a file at the site's root (not a page), e.g. ``handouts/kk/x.pdf``."""
+    return f"{XLINK}/{path}"

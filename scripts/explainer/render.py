@@ -139,7 +139,8 @@ def _parallel_pages(linked: Linked, lang: str, put: Any) -> None:
         texts = {}
         for col in cols:
             tx = t.texts[col]
-            head = [f"**{md_text(tx.title)}**"] + ([md_text(tx.summary)] if tx.summary else [])
+            head = [f'<strong class="az-par__title">{md_text(tx.title)}</strong>'] + (
+                [linked.bodies[("summary-topic", t.id, col)]] if tx.summary else [])
             texts[col] = [parallel.Section(None, tuple(head)),
                           *parallel.split(linked.bodies[("topic", t.id, col)])]
         items.append((paths.topic(t.id), paths.parallel_topic(t.id), t.texts[lang].title,
