@@ -105,14 +105,13 @@ class PageContext:
             tooltip=f"{self.date(e.date)} — {plain(self.body(prefix + 'event-title', e.id))}",
             date=self.date(e.date) if dates else "") for e in events]
         years = [e.date.year for e in events]
-        first, last = min(years), max(years)
+        first, last = first_year or min(years), max(years)
         cats = [c for c in CATEGORIES if any(e.category == c for e in events)]
-        name = self.ui["drawing_title"].format(first=first_year or first, last=last,
-                                               n=len(events))
-        parts = svg.draw(items, first_year=first_year or first, last_year=last,
-                         title=f"{title}. {name}" if title else name,
-                         legend=[(c, self.ui[f"category_{c}"]) for c in cats])
-        return '<figure class="az-tl">' + "".join(parts) + "</figure>"
+        name = self.ui["drawing_title"].format(
+            years=f"{first}–{last}" if first != last else str(first), n=len(events))
+        name = f"{title}. {name}" if title else name
+        return svg.figure(svg.draw(items, first_year=first, last_year=last, title=name,
+                                   legend=[(c, self.ui[f"category_{c}"]) for c in cats]), name)
 
 
 def plain(markdown: str) -> str:
@@ -173,7 +172,9 @@ def nav(linked: Linked, lang: str) -> list[Any]:
         {ui["topics"]: [paths.TOPICS] + [paths.topic(t.id) for t in c.topics]},
         {ui["articles"]: [paths.ARTICLES] + [paths.article(a.number) for a in c.articles]},
         {ui["timeline"]: [{ui["timeline_all"]: paths.TIMELINE}] + [
-            {m.title[lang]: paths.milestone(m.id)} for m in c.milestones]
+            # MkDocs puts nav titles into HTML as they are: escape content text.
+            {html.escape(m.title[lang], quote=False): paths.milestone(m.id)}
+            for m in c.milestones]
          if c.milestones else paths.TIMELINE},
         {ui["glossary"]: paths.GLOSSARY},
     ]

@@ -212,8 +212,9 @@ def draw(items: Sequence[Item], *, first_year: int, last_year: int, title: str,
         y0 = 0.0 if n == 0 else chunk[0].top
         y1 = chunk[-1].bottom + (8 if n == len(chunks) - 1 else 0)
         axis_top = chunk[0].top
-        name = title if len(chunks) == 1 else f"{title} ({chunk[0].year}–{chunk[-1].year})"
-        body = [f'<title>{esc(name)}</title>']
+        # Cut in parts, each is named by its years (the figure holding them by ``title``).
+        name = title if len(chunks) == 1 else f"{chunk[0].year}–{chunk[-1].year}"
+        body = [f'<title>{esc(title)}</title>']
         if n == 0:
             body.append(f'<g class="az-tl__legend">{"".join(head)}</g>')
         body.append(f'<line class="az-tl__axis" x1="{AXIS_X}" y1="{num(axis_top)}" '
@@ -224,6 +225,12 @@ def draw(items: Sequence[Item], *, first_year: int, last_year: int, title: str,
                    f'viewBox="0 {num(y0)} {WIDTH} {num(h)}" width="{WIDTH}" height="{num(h)}" '
                    f'role="group" aria-label="{esc(name)}">' + "".join(body) + "</svg>")
     return out
+
+
+def figure(parts: Sequence[str], title: str) -> str:
+    """The parts of a drawing in one HTML ``<figure>``, named ``title``."""
+    return (f'<figure class="az-tl" role="group" aria-label="{esc(title)}">' + "".join(parts)
+            + "</figure>")
 
 
 def _lines(it: Item) -> list[str]:
@@ -245,8 +252,12 @@ def _event(it: Item, top: float) -> str:
     for i, line in enumerate(_lines(it)):
         spans.append(f'<tspan x="{LABEL_X}" y="{num(baseline + i * LINE)}">{esc(line)}</tspan>')
     href = it.href or f"#{it.id}"
+    right = min(WIDTH, LABEL_X + max(text_width(x, FONT) for x in [*_lines(it), it.date]))
     return (f'<a class="az-tl__ev" href="{esc(href)}" data-category="{esc(it.category)}">'
             f'<title>{esc(it.tooltip)}</title>'
+            # the whole row takes clicks and taps, not only the painted strokes
+            f'<rect x="{AXIS_X - 9}" y="{num(top - 1)}" width="{num(right - AXIS_X + 9)}" '
+            f'height="{num(_event_height(it) + 2)}" fill="transparent"/>'
             f'<line x1="{AXIS_X + 8}" y1="{num(top + 8)}" x2="{LABEL_X - 4}" y2="{num(top + 8)}" '
             f'stroke="{colour}" stroke-width="1.5"/>'
             f'<g class="az-tl__mark">{shape(kind, colour, AXIS_X, top + 8)}</g>'
