@@ -115,6 +115,7 @@ def test_timeline_filter_shows_only_the_chosen_categories(server: str, browser: 
     assert page.locator('section[data-year="2001"]').is_visible()  # a court
     assert page.locator(".az-tl__ev.az-off").count() == total - courts
     assert page.locator('.az-tl__ev[data-category="courts"].az-off').count() == 0
+    assert page.locator('.az-tl__ev.az-off[tabindex="-1"]').count() == total - courts
     assert page.locator(".az-filter__status").inner_text() == (
         f"Көрсетілген оқиғалар: {courts} / {total}")
     assert reset.is_enabled()
@@ -135,6 +136,7 @@ def test_timeline_filter_shows_only_the_chosen_categories(server: str, browser: 
     assert page.locator('.az-filter__btn[aria-pressed="true"]').count() == 0
     assert page.locator(".az-year[hidden]").count() == 0
     assert page.locator(".az-tl__ev.az-off").count() == 0
+    assert page.locator(".az-tl__ev[tabindex]").count() == 0
     assert reset.is_disabled()
     assert outside == []
     page.close()

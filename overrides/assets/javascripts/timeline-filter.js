@@ -34,7 +34,10 @@
           if (!ev.hidden) visible += 1;
         });
         Array.prototype.forEach.call(document.querySelectorAll(".az-tl__ev"), function (mark) {
+          // a faded mark leads to a hidden event: take it out of reach until shown again
           mark.classList.toggle("az-off", !shown(mark));
+          if (shown(mark)) mark.removeAttribute("tabindex");
+          else mark.setAttribute("tabindex", "-1");
         });
         Array.prototype.forEach.call(document.querySelectorAll(".az-year"), function (year) {
           year.hidden = !year.querySelector(".az-event:not([hidden])");
