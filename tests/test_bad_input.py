@@ -104,30 +104,30 @@ CASES: dict[str, tuple[Callable[[Path], None], list[str]]] = {
          "number, section, title, summary, status, history, topics, terms, official, sources)"],
     ),
     "milestone-unknown-event": (
-        lambda r: edit(r / C / "milestones/all.yml", "events: [in-force-1995]",
-                       "events: [in-force-1995, no-such-event]"),
+        lambda r: edit(r / C / "milestones/all.yml", "events: [referendum-1995]",
+                       "events: [referendum-1995, no-such-event]"),
         ["content/milestones/all.yml:5: unknown event 'no-such-event' in 'events' of milestone "
          "'adoption'"],
     ),
     "milestone-invalid-date": (
-        lambda r: edit(r / C / "milestones/all.yml", "from: 1995-08", "from: 1995-13"),
+        lambda r: edit(r / C / "milestones/all.yml", "from: 1995-09", "from: 1995-13"),
         ["content/milestones/all.yml:3: invalid date '1995-13': month must be in 1..12"],
     ),
     "milestone-reversed-range": (
-        lambda r: edit(r / C / "milestones/all.yml", "to: 1995-08", "to: 1994"),
-        ["content/milestones/all.yml:4: 'to' (1994) is before 'from' (1995-08) in milestone "
+        lambda r: edit(r / C / "milestones/all.yml", "to: 1995-12", "to: 1994"),
+        ["content/milestones/all.yml:4: 'to' (1994) is before 'from' (1995-09) in milestone "
          "'adoption'"],
     ),
     "milestone-selects-nothing": (
         lambda r: edit(r / C / "milestones/all.yml",
-                       "from: 1995-08\n  to: 1995-08\n  events: [in-force-1995]",
+                       "from: 1995-09\n  to: 1995-12\n  events: [referendum-1995]",
                        "from: 2001\n  to: 2002-03"),
         ["content/milestones/all.yml:1: milestone 'adoption' selects no events: check its "
          "'from', 'to' and 'events'"],
     ),
     "milestone-no-selection": (
         lambda r: edit(r / C / "milestones/all.yml",
-                       "  from: 1995-08\n  to: 1995-08\n  events: [in-force-1995]\n", ""),
+                       "  from: 1995-09\n  to: 1995-12\n  events: [referendum-1995]\n", ""),
         ["content/milestones/all.yml:1: milestone 'adoption' needs a date range ('from', 'to') "
          "or a list of 'events'"],
     ),
