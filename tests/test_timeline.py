@@ -7,10 +7,11 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+import yaml
 
 from explainer import svg
 from explainer.pipeline import Project, Result, check
-from explainer.render import plain
+from explainer.render import format_date, plain
 
 from .conftest import ROOT
 
@@ -246,7 +247,6 @@ def test_milestone_pages(flagship: Result, lang: str) -> None:
         for a, eid in zip(evs, MILESTONES[m.id], strict=True):
             date = label_lines(a)[0]
             assert date.get("class") == "az-tl__date"
-            from explainer.render import format_date
             assert date.text == format_date(events[eid].date, ui)
         # every event of the milestone is on the page with its anchor, and nothing else
         assert re.findall(r"^### .* \{#([a-z0-9-]+)\}$", md, re.M) == MILESTONES[m.id]
@@ -288,7 +288,6 @@ def test_timeline_page_groups_years_and_offers_filters(flagship: Result, lang: s
 
 
 def test_navigation_lists_the_milestones(flagship: Result) -> None:
-    import yaml
     settings = yaml.safe_load(flagship.files["explainer.yml"])
     for lang in settings["languages"]:
         code = lang["code"]
@@ -300,8 +299,7 @@ def test_navigation_lists_the_milestones(flagship: Result) -> None:
 
 
 def test_built_site_keeps_event_anchors(built_flagship: Path) -> None:
-    from explainer.pipeline import Project as P
-    c = check(P.at(built_flagship)).linked.content
+    c = check(Project.at(built_flagship)).linked.content
     for prefix in ("", "ru/", "en/"):
         html = (built_flagship / f"site/{prefix}timeline/index.html").read_text("utf-8")
         for e in c.events:
