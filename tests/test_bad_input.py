@@ -162,6 +162,40 @@ CASES: dict[str, tuple[Callable[[Path], None], list[str]]] = {
         ["content/articles/76.yml:23: unknown event 'no-such-event' in a history entry of "
          "article 76"],
     ),
+    "milestone-unknown-event": (
+        lambda r: edit(r / C / "milestones/all.yml", "events: [referendum-1995]",
+                       "events: [referendum-1995, no-such-event]"),
+        ["content/milestones/all.yml:5: unknown event 'no-such-event' in 'events' of milestone "
+         "'adoption'"],
+    ),
+    "milestone-invalid-date": (
+        lambda r: edit(r / C / "milestones/all.yml", "from: 1995-09", "from: 1995-13"),
+        ["content/milestones/all.yml:3: invalid date '1995-13': month must be in 1..12"],
+    ),
+    "milestone-reversed-range": (
+        lambda r: edit(r / C / "milestones/all.yml", "to: 1995-12", "to: 1994"),
+        ["content/milestones/all.yml:4: 'to' (1994) is before 'from' (1995-09) in milestone "
+         "'adoption'"],
+    ),
+    "milestone-selects-nothing": (
+        lambda r: edit(r / C / "milestones/all.yml",
+                       "from: 1995-09\n  to: 1995-12\n  events: [referendum-1995]",
+                       "from: 2001\n  to: 2002-03"),
+        ["content/milestones/all.yml:1: milestone 'adoption' selects no events: check its "
+         "'from', 'to' and 'events'"],
+    ),
+    "milestone-no-selection": (
+        lambda r: edit(r / C / "milestones/all.yml",
+                       "  from: 1995-09\n  to: 1995-12\n  events: [referendum-1995]\n", ""),
+        ["content/milestones/all.yml:1: milestone 'adoption' needs a date range ('from', 'to') "
+         "or a list of 'events'"],
+    ),
+    "milestone-unknown-reference": (
+        lambda r: edit(r / C / "milestones/all.yml", "[[event:referendum-1995]] және",
+                       "[[event:referendum-1996]] және"),
+        ["content/milestones/all.yml:6: unknown event 'referendum-1996' in "
+         "[[event:referendum-1996]]"],
+    ),
 }
 
 

@@ -105,8 +105,14 @@ def test_open_data_export(built_basic: Path) -> None:
             ("referendum-1995", "1995-08-30", "day"), ("in-force-1995", "1995-09", "month")]
         assert all(e["sources"] for e in data["events"])
         assert [t["id"] for t in data["terms"]] == ["court", "justice"]
+        assert [(m["id"], m["from"], m["to"], m["events"], m["url"]) for m in
+                data["milestones"]] == [
+            ("adoption", "1995-09", "1995-12", ["referendum-1995", "in-force-1995"],
+             "https://example.org/test/" + ("" if lang == "kk" else f"{lang}/")
+             + "timeline/adoption/")]
     ru = json.loads((built_basic / "site/data/ru.json").read_text(encoding="utf-8"))
     assert ru["topics"][0]["title"] == "Суды"
+    assert ru["milestones"][0]["title"] == "1995: принятие"
     # Article 76's summary cites "статьи 75" in running text: the auto-link counts.
     assert ru["articles"][0]["cited_by"] == [{"kind": "topic", "id": "courts"},
                                              {"kind": "event", "id": "referendum-1995"},
@@ -119,6 +125,10 @@ def test_content_text_is_escaped_in_html(built_basic: Path) -> None:
     html = (built_basic / "site/en/topics/elections/index.html").read_text(encoding="utf-8")
     assert "<b>votes</b>" not in html
     assert "Elections &amp; &lt;b&gt;votes&lt;/b&gt;" in html
+    # a milestone title: in its page, the navigation and the drawing
+    html = (built_basic / "site/en/timeline/adoption/index.html").read_text(encoding="utf-8")
+    assert "<force>" not in html
+    assert html.count("1995: adoption &amp; &lt;force&gt;") >= 4
 
 
 def test_links_resolve_in_every_language(built_basic: Path) -> None:

@@ -288,8 +288,38 @@ class Linker:
             for t, refs in self.used_by.items()}
         return linked
 
+    def link_milestones(self, linked: Linked) -> None:
+        """Milestone intros, and the texts of their events as seen from a milestone page.
+
+        Runs after ``run``: milestone pages add no backlinks, and an unknown reference in
+        an event's text is the same problem already reported for the timeline page."""
+        events = {eid for m in self.c.milestones for eid in m.events}
+        for m in self.c.milestones:
+            page = paths.milestone(m.id)
+            for lang in self.c.site.codes:
+                linked.bodies[("milestone", m.id, lang)] = self.resolve(
+                    m.intro[lang], lang, page, m.locs.get("intro", m.loc),
+                    Ref("milestone", m.id), m.locs.get("intro", m.loc).line)
+        if not self.c.milestones:
+            return
+        page = paths.milestone(self.c.milestones[0].id)  # all milestone pages share a folder
+        for e in self.c.events:
+            if e.id not in events:
+                continue
+            for lang in self.c.site.codes:
+                for fname, text in (("title", e.title), ("text", e.text)):
+                    linked.bodies[(f"milestone-event-{fname}", e.id, lang)] = self.resolve(
+                        text[lang], lang, page, e.loc, Ref("event", e.id), e.loc.line,
+                        autolinks=fname == "text")
+                if e.note:
+                    linked.bodies[("milestone-event-note", e.id, lang)] = self.plain(
+                        e.note[lang], lang, page, Ref("event", e.id))
+
 
 def link(content: Content, problems: Problems,
          declared: tuple[set[int], set[str], set[str], set[str]] | None = None) -> Linked:
     """Resolve every ``[[kind:id]]`` in every language; unknown references are errors."""
-    return Linker(content, problems, declared).run()
+    linker = Linker(content, problems, declared)
+    linked = linker.run()
+    linker.link_milestones(linked)
+    return linked

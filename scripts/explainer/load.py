@@ -57,6 +57,7 @@ class RawContent:
     events: list[tuple[LDict, Loc]] = field(default_factory=list)
     terms: list[tuple[LDict, Loc]] = field(default_factory=list)
     handouts: list[tuple[LDict, Loc]] = field(default_factory=list)
+    milestones: list[tuple[LDict, Loc]] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
     """Every file read, in order (for change detection)."""
     texts: dict[str, str] = field(default_factory=dict)
@@ -271,6 +272,7 @@ def load(root: Path, problems: Problems, base: Path | None = None) -> RawContent
         ("events", raw.events, "event"),
         ("glossary", raw.terms, "term"),
         ("handouts", raw.handouts, "handout"),
+        ("milestones", raw.milestones, "milestone"),
     ):
         d = root / sub
         if d.is_dir():

@@ -261,6 +261,28 @@ class Handout:
     """Where each field stands (for messages about it)."""
 
 
+@dataclass(frozen=True)
+class Milestone:
+    """A focused timeline (e.g. "1995: adoption"): a page of its own with chosen events."""
+
+    id: str
+    """Becomes the page ``timeline/<id>`` (keep it once published)."""
+    title: Text
+    intro: Text
+    """A short introduction per language (Markdown, references allowed)."""
+    start: Date | None
+    """``from``: events on or after this date belong to it (with ``end``)."""
+    end: Date | None
+    """``to``: events on or before this date (the whole month or year if less precise)."""
+    extra: tuple[str, ...]
+    """``events``: event ids added to those in the date range."""
+    events: tuple[str, ...]
+    """The resulting event ids, in timeline order (computed by ``validate``)."""
+    loc: Loc
+    locs: dict[str, Loc] = field(default_factory=dict)
+    """Where each field stands (for messages about it)."""
+
+
 @dataclass
 class Content:
     """All content, checked."""
@@ -274,3 +296,5 @@ class Content:
     handouts: list[Handout] = field(default_factory=list)
     ui: dict[str, dict[str, str]] = field(default_factory=dict)
     """UI strings per language."""
+    milestones: list[Milestone] = field(default_factory=list)
+    """Focused timelines, in date order."""

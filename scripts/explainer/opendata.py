@@ -86,6 +86,12 @@ def export(linked: Linked, lang: str) -> dict[str, Any]:
              "sources": _sources(t.sources)}
             for t in c.terms
         ],
+        "milestones": [
+            {"id": m.id, "title": m.title[lang], "intro": m.intro[lang],
+             "from": m.start.iso if m.start else None, "to": m.end.iso if m.end else None,
+             "url": url(paths.milestone(m.id)), "events": list(m.events)}
+            for m in c.milestones
+        ],
     }
 
 

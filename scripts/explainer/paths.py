@@ -23,6 +23,11 @@ def term_anchor(tid: str) -> str:
     return f"{GLOSSARY}#{tid}"
 
 
+def milestone(mid: str) -> str:
+    """A focused timeline's page, beside the whole timeline."""
+    return f"timeline/{mid}.md"
+
+
 def event_anchor(eid: str) -> str:
     return f"{TIMELINE}#{eid}"
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from typing import Any
 
 import jinja2
 
-from . import parallel, paths
+from . import parallel, paths, svg
 from .link import Linked, Ref, md_text
-from .model import Date
+from .model import CATEGORIES, Date, Event
 
 _ENV: jinja2.Environment | None = None
 
@@ -32,6 +33,8 @@ def env() -> jinja2.Environment:
         _ENV.filters["t"] = md_text
         _ENV.filters["h"] = lambda s: html.escape(str(s), quote=False)
         _ENV.filters["attr"] = lambda s: json.dumps(str(s), ensure_ascii=False)
+        _ENV.filters["hattr"] = lambda s: html.escape(str(s), quote=True)
+        _ENV.globals["icon"] = svg.icon
         _ENV.filters["unique_sources"] = _unique_sources
         _ENV.globals["ref"] = lambda kind, id: Ref(kind, str(id))
     return _ENV
@@ -93,6 +96,38 @@ class PageContext:
     def body(self, kind: str, id: str | int) -> str:
         return self.linked.bodies[(kind, str(id), self.lang)]
 
+    def drawing(self, events: list[Event], title: str, *, first_year: int | None = None,
+                dates: bool = False, prefix: str = "") -> str:
+        """The drawn timeline of ``events`` (HTML: a figure of SVGs), in this language."""
+        items = [svg.Item(
+            id=e.id, year=e.date.year, category=e.category,
+            label=plain(self.body(prefix + "event-title", e.id)),
+            tooltip=f"{self.date(e.date)} — {plain(self.body(prefix + 'event-title', e.id))}",
+            date=self.date(e.date) if dates else "") for e in events]
+        years = [e.date.year for e in events]
+        first, last = first_year or min(years), max(years)
+        cats = [c for c in CATEGORIES if any(e.category == c for e in events)]
+        name = self.ui["drawing_title"].format(
+            years=f"{first}–{last}" if first != last else str(first), n=len(events))
+        name = f"{title}. {name}" if title else name
+        return svg.figure(svg.draw(items, first_year=first, last_year=last, title=name,
+                                   legend=[(c, self.ui[f"category_{c}"]) for c in cats]), name)
+
+
+def plain(markdown: str) -> str:
+    """The text a reader sees in a resolved one-line Markdown string (for the drawing)."""
+    text = re.sub(r"<[^>]+>", "", markdown)
+    text = re.sub(r"\[((?:\\.|[^\]\\])*)\]\([^)\s]*\)", r"\1", text)
+    text = re.sub(r"\\([\\`*_\[\]])", r"\1", text)
+    return html.unescape(text)
+
+
+def by_year(events: list[Event]) -> dict[int, list[Event]]:
+    years: dict[int, list[Event]] = {}
+    for ev in events:
+        years.setdefault(ev.date.year, []).append(ev)
+    return years
+
 
 def render(linked: Linked, lang: str) -> dict[str, str]:
     """All Markdown pages of one language: ``{path in docs/<lang>/: text}``."""
@@ -116,10 +151,15 @@ def render(linked: Linked, lang: str) -> dict[str, str]:
     for a in c.articles:
         put(paths.article(a.number), "article.md.j2", article=a,
             cited_by=linked.article_cited_by.get(a.number, []))
-    years: dict[int, list[Any]] = {}
-    for ev in c.events:
-        years.setdefault(ev.date.year, []).append(ev)
-    put(paths.TIMELINE, "timeline.md.j2", years=years)
+    counts = {cat: sum(1 for ev in c.events if ev.category == cat) for cat in CATEGORIES}
+    put(paths.TIMELINE, "timeline.md.j2", years=by_year(c.events),
+        categories=[(cat, n) for cat, n in counts.items() if n],
+        drawing=ctx.drawing(c.events, "", first_year=min(
+            (ev.date.year for ev in c.events), default=0) // 5 * 5) if c.events else "")
+    for m in c.milestones:
+        events = [ctx.events[eid] for eid in m.events]
+        put(paths.milestone(m.id), "milestone.md.j2", milestone=m, years=by_year(events),
+            drawing=ctx.drawing(events, m.title[lang], dates=True, prefix="milestone-"))
     put(paths.GLOSSARY, "glossary.md.j2")
     _parallel_pages(linked, lang, put)
     return pages
@@ -189,6 +229,10 @@ def nav(linked: Linked, lang: str) -> list[Any]:
         {ui["home"]: paths.HOME},
         {ui["topics"]: [paths.TOPICS] + [paths.topic(t.id) for t in c.topics]},
         {ui["articles"]: [paths.ARTICLES] + [paths.article(a.number) for a in c.articles]},
-        {ui["timeline"]: paths.TIMELINE},
+        {ui["timeline"]: [{ui["timeline_all"]: paths.TIMELINE}] + [
+            # MkDocs puts nav titles into HTML as they are: escape content text.
+            {html.escape(m.title[lang], quote=False): paths.milestone(m.id)}
+            for m in c.milestones]
+         if c.milestones else paths.TIMELINE},
         {ui["glossary"]: paths.GLOSSARY},
     ]

@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from .load import LDict, LList, MarkdownFile, RawContent
@@ -21,6 +22,7 @@ from .model import (
     Handout,
     HistoryEntry,
     Language,
+    Milestone,
     Section,
     Site,
     Source,
@@ -542,6 +544,62 @@ class Validator:
         return Handout(hid, title, self.id_list(d, "topics", what), bool(d.get("timeline")),
                        editions, loc, dict(d.key_locs))
 
+    def milestone(self, d: LDict, loc: Loc) -> Milestone | None:
+        mid = self.req(d, "id", "a milestone")
+        mid = self.ident(mid, self.loc(d, "id"), "milestone") if mid is not _MISSING else None
+        what = f"milestone '{mid}'" if mid else "a milestone"
+        self.fields(d, what, ("id", "title", "intro", "from", "to", "events"))
+        title = self.text(d, "title", what)
+        intro = self.text(d, "intro", what)
+        start = self.date(d, "from", what, required=False)
+        end = self.date(d, "to", what, required=False)
+        extra = self.id_list(d, "events", what)
+        if intro:
+            self.markdown_safe("\n".join(intro.values()), self.loc(d, "intro"))
+        known = declared(self.raw)[3]
+        events = d.get("events")
+        if isinstance(events, LList):
+            for item, item_loc in zip(events, events.item_locs, strict=True):
+                if isinstance(item, str) and ID_RE.match(item) and item not in known:
+                    self.p.error(item_loc, f"unknown event '{item}' in 'events' of {what}")
+        if start and end and _upper(end) < _lower(start):
+            self.p.error(self.loc(d, "to"), f"'to' ({end.iso}) is before 'from' ({start.iso}) "
+                         f"in {what}")
+            return None
+        if not any(k in d for k in ("from", "to", "events")):
+            self.p.error(d.loc, f"{what} needs a date range ('from', 'to') or a list of "
+                         "'events'")
+            return None
+        if not mid or not title or not intro:
+            return None
+        return Milestone(mid, title, intro, start, end, extra, (), loc, dict(d.key_locs))
+
+    def milestone_events(self, milestones: list[Milestone],
+                         events: list[Event]) -> list[Milestone]:
+        """Each milestone's events (its date range plus its listed ids), in timeline order;
+        milestones in the order of their first event."""
+        valid = {e.id for e in events}
+        out = []
+        for m in milestones:
+
+            def belongs(e: Event, m: Milestone = m) -> bool:
+                if e.id in m.extra:
+                    return True
+                if m.start is None and m.end is None:
+                    return False
+                return ((m.start is None or e.date.sort_key >= _lower(m.start))
+                        and (m.end is None or e.date.sort_key <= _upper(m.end)))
+
+            chosen = [e.id for e in events if belongs(e)]
+            if not chosen:
+                if all(x in valid for x in m.extra):  # else an unknown id was reported
+                    self.p.error(m.loc, f"milestone '{m.id}' selects no events: check its "
+                                 "'from', 'to' and 'events'")
+                continue
+            out.append(replace(m, events=tuple(chosen)))
+        first = {e.id: e.date.sort_key for e in events}
+        return sorted(out, key=lambda m: (first[m.events[0]], m.id))
+
     # -- whole content -------------------------------------------------------------------
 
     def run(self, texts: dict[str, str]) -> Content | None:
@@ -555,6 +613,7 @@ class Validator:
         self.raw_duplicates(self.raw.events, "id", "event id")
         self.raw_duplicates(self.raw.terms, "id", "term id")
         self.raw_duplicates(self.raw.handouts, "id", "handout id")
+        self.raw_duplicates(self.raw.milestones, "id", "milestone id")
         articles = self.unique([self.article(d, loc, document) for d, loc in self.raw.articles],
                                lambda a: str(a.number), "article")
         events = self.unique([self.event(d, loc) for d, loc in self.raw.events],
@@ -563,6 +622,8 @@ class Validator:
                             lambda t: t.id, "term id")
         handouts = self.unique([self.handout(d, loc) for d, loc in self.raw.handouts],
                                lambda h: h.id, "handout id")
+        milestones = self.unique([self.milestone(d, loc) for d, loc in self.raw.milestones],
+                                 lambda m: m.id, "milestone id")
         for path, text in texts.items():
             for n, line in enumerate(text.split("\n"), 1):
                 for word in mixed_script_words(line):
@@ -575,6 +636,7 @@ class Validator:
                           sorted(articles, key=lambda a: a.number),
                           sorted(events, key=lambda e: (e.date.sort_key, e.id)),
                           sorted(terms, key=lambda t: t.id), handouts, ui)
+        content.milestones = self.milestone_events(milestones, content.events)
         self.references(content)
         content.articles = [self.history_events(a, content) for a in content.articles]
         return content
@@ -651,6 +713,16 @@ class Validator:
             check(tm, "article", tm.articles, arts)
         for h in c.handouts:
             check(h, "topic", h.topics, tops)
+
+
+def _lower(d: Date) -> tuple[int, int, int]:
+    """The earliest day a date can mean, as a sort key."""
+    return d.sort_key
+
+
+def _upper(d: Date) -> tuple[int, int, int]:
+    """The latest day a date can mean, as a sort key (13 and 32 stand for "any")."""
+    return (d.year, d.month or 13, d.day or 32)
 
 
 def declared(raw: RawContent) -> tuple[set[int], set[str], set[str], set[str]]:
