@@ -1,4 +1,4 @@
-"""Command line: ``explainer build|check|serve|status|new``."""
+"""Command line: ``explainer build|check|handouts|serve|status|new``."""
 
 from __future__ import annotations
 
@@ -10,10 +10,12 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from . import __version__, scaffold
 from .pipeline import Project, Result, check, display_path, write_docs
 from .problems import ContentError, Loc, Problem
+from .write import atomic_write, plan_conflicts
 
 SITE_MARK = ".explainer-site"
 
@@ -58,7 +60,36 @@ def regenerate(root: Path) -> None:
             _err(exc.problems)
 
 
-def build_site(project: Project, result: Result, strict: bool, config: Path) -> bool:
+def make_handouts(project: Project, result: Result, workers: int | None) -> list[Any] | None:
+    """Render every handout edition (unchanged ones come from the cache); nothing is written.
+    ``None`` (after reporting why) if one failed or is longer than its page limit."""
+    from . import handout_pdf, handouts
+
+    jobs = handouts.jobs(result.linked)
+    if not jobs:
+        return []
+    display = display_path(project, project.handouts)
+    conflicts = plan_conflicts(project.handouts, handout_pdf.files_of([]) | {
+        j.rel: b"" for j in jobs}, display)
+    if conflicts:
+        _err(conflicts)
+        return None
+    try:
+        results = handout_pdf.render_all(jobs, project.handouts, workers,
+                                         handout_pdf.Progress(len(jobs)))
+    except Exception as exc:  # WeasyPrint failed: report it, keep every output as it was
+        print(f"explainer: rendering the handouts failed: {type(exc).__name__}: {exc}; "
+              "nothing was replaced", file=sys.stderr)
+        return None
+    problems = handout_pdf.page_problems(jobs, results)
+    if problems:
+        _err(problems)
+        return None
+    return results
+
+
+def build_site(project: Project, result: Result, strict: bool, config: Path,
+               workers: int | None = None) -> bool:
     """Build docs and site in a staging area; replace docs/site only if all went well."""
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -91,9 +122,18 @@ def build_site(project: Project, result: Result, strict: bool, config: Path) -> 
         except (MkDocsException, SystemExit) as exc:
             print(f"explainer: mkdocs build failed: {exc}; nothing was replaced", file=sys.stderr)
             return False
+        pdfs = make_handouts(project, result, workers)
+        if pdfs is None:
+            return False
+        for r in pdfs:  # the hosted site and the offline bundle serve them from site/
+            atomic_write(ssite / "handouts" / r.rel, r.data)
         (ssite / SITE_MARK).write_text("built by explainer\n", encoding="utf-8")
-        # All good: apply the docs changes for real, then swap the site in.
+        # All good: apply the docs and handout changes for real, then swap the site in.
         write_docs(project, result.files)
+        if pdfs:
+            from .handout_pdf import write_handouts
+
+            write_handouts(project.handouts, pdfs, display_path(project, project.handouts))
         old = staging / "old-site"
         if project.site.exists():
             os.replace(project.site, old)
@@ -126,10 +166,28 @@ def cmd_build(args: argparse.Namespace) -> int:
     as_of = result.linked.content.site.as_of.as_date()
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(
         datetime.datetime(as_of.year, as_of.month, as_of.day, tzinfo=datetime.UTC).timestamp())))
-    if not build_site(project, result, args.strict, config):
+    if not build_site(project, result, args.strict, config, args.jobs):
         return 1
     print(f"built {display_path(project, project.site)}/ "
           f"({len(result.linked.content.site.languages)} languages)")
+    return 0
+
+
+def cmd_handouts(args: argparse.Namespace) -> int:
+    from .handout_pdf import write_handouts
+
+    project = Project.at(Path(args.root))
+    result = _run_checks(project, args.strict)
+    if result is None:
+        return 1
+    pdfs = make_handouts(project, result, args.jobs)
+    if pdfs is None:
+        return 1
+    report = write_handouts(project.handouts, pdfs, display_path(project, project.handouts))
+    rendered = sum(1 for r in pdfs if not r.cached)
+    print(f"handouts: {len(pdfs)} PDF(s) in {display_path(project, project.handouts)}/ "
+          f"({rendered} rendered, {len(pdfs) - rendered} unchanged; "
+          f"{len([w for w in report.written if w.endswith('.pdf')])} written)")
     return 0
 
 
@@ -194,7 +252,14 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--site", help="output folder (default: site)")
     b.add_argument("--config", help="MkDocs config (default: mkdocs.yml)")
     b.add_argument("-v", "--verbose", action="store_true")
+    b.add_argument("-j", "--jobs", type=int, help="processes rendering handouts (default: "
+                   "one per core)")
     b.set_defaults(func=cmd_build)
+    ho = sub.add_parser("handouts", help="render the printable handouts to dist/handouts/ "
+                        "(unchanged ones are kept)")
+    ho.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    ho.add_argument("-j", "--jobs", type=int, help="processes (default: one per core)")
+    ho.set_defaults(func=cmd_handouts)
     ch = sub.add_parser("check", help="check content only; write nothing")
     ch.add_argument("--strict", action="store_true", help="treat warnings as errors")
     ch.set_defaults(func=cmd_check)

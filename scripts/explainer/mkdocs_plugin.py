@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import posixpath
+import re
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,7 @@ from mkdocs.structure.pages import Page
 log = logging.getLogger("mkdocs.plugins.explainer")
 
 LANG_KEY = "explainer_lang"
+SITE_LINK_RE = re.compile(r'href="[^"]*" data-az-site="([^"]+)"')
 
 
 class ExplainerConfig(base.Config):
@@ -96,6 +98,20 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             {"name": x["name"], "lang": x["code"], "link": self.link_to(x["code"], page.url)}
             for x in self.settings["languages"]]
         return context
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
+                        files: Any) -> str:
+        # Links to files outside the docs (handout PDFs) carry their path from the site root;
+        # make them relative to where this page is served (``topics/x/`` or ``topics/x.html``).
+        return SITE_LINK_RE.sub(
+            lambda m: f'href="{self.site_link(page.url, m.group(1))}"', html)
+
+    def site_link(self, url: str, site_path: str) -> str:
+        """Relative link from page ``url`` of this language to ``site_path`` (from the root
+        of the whole site, the default language's root)."""
+        here = "/" + self._root_of(self.lang) + url
+        here_dir = here if here.endswith("/") else posixpath.dirname(here)
+        return posixpath.relpath("/" + site_path, here_dir)
 
     def _root_of(self, code: str) -> str:
         return "" if code == self.settings["default"] else f"{code}/"
