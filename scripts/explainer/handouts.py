@@ -38,6 +38,7 @@ SENTENCE_END_RE = re.compile(
 MD_LINK_RE = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 MD_EMPH_RE = re.compile(r"(\*\*|__|\*|_|`)")
 TAG_RE = re.compile(r"<[^>]+>")
+NUMBER_WORD_RE = re.compile(r"\b\d+[-‑–]\w+")
 
 MARKDOWN_EXTENSIONS = ["abbr", "attr_list", "def_list", "footnotes", "md_in_html", "tables",
                        "sane_lists"]
@@ -244,9 +245,18 @@ def absolute_links(html_text: str, linked: Linked, lang: str, page: str) -> str:
     return HREF_RE.sub(sub, html_text)
 
 
+def keep_together(html_text: str) -> str:
+    """No line break inside "76-бап", "1995-2026" and the like: the hyphen there is no place
+    to break a line (and no hyphenation is faked anywhere)."""
+    parts = re.split(r"(<[^>]+>)", html_text)
+    for i in range(0, len(parts), 2):
+        parts[i] = NUMBER_WORD_RE.sub(r'<span class="nb">\g<0></span>', parts[i])
+    return "".join(parts)
+
+
 def md_html(text: str, linked: Linked, lang: str, page: str) -> str:
     out = markdown.markdown(text, extensions=MARKDOWN_EXTENSIONS, output_format="html")
-    return absolute_links(out, linked, lang, page)
+    return keep_together(absolute_links(out, linked, lang, page))
 
 
 def qr_data_uri(url: str) -> str:
