@@ -268,8 +268,9 @@ def qr_data_uri(url: str) -> str:
 
 
 def css_string(text: str) -> str:
-    """``text`` as a CSS string literal."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\A ") + '"'
+    """``text`` as a CSS string literal (safe inside ``<style>``: no ``<`` left)."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\A ")
+    return '"' + escaped.replace("<", "\\3c ") + '"'
 
 
 def page_counter_css(template: str) -> str:
