@@ -370,3 +370,91 @@ def test_cli_lists_the_handouts_command() -> None:
     r = subprocess.run([sys.executable, "-m", "explainer.cli", "--help"], capture_output=True,
                        text=True, check=True)
     assert "handouts" in r.stdout
+
+
+# -- bad handout definitions: exact `path:line: message`, nothing written -----------------
+
+HANDOUT = """\
+- id: courts
+  title: {kk: Сот, ru: Суд, en: Courts}
+  topics:
+    - topic: courts
+      sections: [1]
+  editions: [kk, kk-ru]
+"""
+
+BAD_HANDOUTS = {
+    "unknown-topic": (
+        ("topic: courts", "topic: prisons"),
+        ["content/handouts/h.yml:4: unknown topic 'prisons' in 'topics'"]),
+    "no-such-section": (
+        ("sections: [1]", "sections: [1, 2]"),
+        ["content/handouts/h.yml:4: handout 'courts': topic 'courts' has no section 2 (it has "
+         "1: 1–1 are its '##' headings, 0 the text before the first one)"]),
+    "unknown-edition": (
+        ("editions: [kk, kk-ru]", "editions: [kk, kk-de, kk-kk]"),
+        ["content/handouts/h.yml:6: unknown edition 'kk-de' in handout 'courts': use a "
+         "language (kk, ru, en) or two different ones side by side ('kk-ru')",
+         "content/handouts/h.yml:6: unknown edition 'kk-kk' in handout 'courts': use a "
+         "language (kk, ru, en) or two different ones side by side ('kk-ru')"]),
+    "pages": (
+        ("editions: [kk, kk-ru]", "editions: [kk]\n  pages: 3"),
+        ["content/handouts/h.yml:7: 'pages' in handout 'courts' must be 1 or 2 (the most pages "
+         "of a one-language edition)"]),
+    "timeline-range": (
+        ("editions: [kk, kk-ru]", "timeline: {from: 2026, to: 1995}"),
+        ["content/handouts/h.yml:6: empty range of years 2026–1995 in the timeline of handout "
+         "'courts'"]),
+    "prints-nothing": (
+        ("  topics:\n    - topic: courts\n      sections: [1]\n", ""),
+        ["content/handouts/h.yml:1: handout 'courts' prints nothing: give 'topics', "
+         "'articles' or 'timeline: true'"]),
+    "unknown-article-and-field": (
+        ("editions: [kk, kk-ru]", "articles: [75, 99]\n  colour: red"),
+        ["content/handouts/h.yml:6: unknown article '99' in 'articles'",
+         "content/handouts/h.yml:7: unknown field 'colour' in handout 'courts' (expected one "
+         "of: id, title, summary, topics, articles, timeline, editions, pages)"]),
+}
+
+
+@pytest.fixture
+def basic_copy(built_basic: Path, tmp_path: Path) -> Path:
+    dest = tmp_path / "b"
+    shutil.copytree(built_basic, dest, symlinks=True)
+    (dest / "content/handouts").mkdir()
+    return dest
+
+
+@pytest.mark.parametrize("name", sorted(BAD_HANDOUTS))
+def test_bad_handout_definition(basic_copy: Path, name: str) -> None:
+    from .test_bad_input import assert_fails
+
+    (old, new), expected = BAD_HANDOUTS[name]
+    assert old in HANDOUT
+    (basic_copy / "content/handouts/h.yml").write_text(HANDOUT.replace(old, new),
+                                                       encoding="utf-8")
+    assert_fails(basic_copy, expected)
+    assert not (basic_copy / "dist").exists()
+
+
+def test_sections_chosen_by_position_need_the_same_headings(basic_copy: Path) -> None:
+    from .test_bad_input import assert_fails, edit
+
+    (basic_copy / "content/handouts/h.yml").write_text(HANDOUT, encoding="utf-8")
+    edit(basic_copy / "content/topics/courts/ru.md", "\n## ", "\n## Введение\n\nТекст.\n\n## ")
+    assert_fails(basic_copy, [
+        "content/handouts/h.yml:4: handout 'courts' chooses sections of topic 'courts' by "
+        "position, but its languages have different numbers of '##' sections (1 in kk, 2 in "
+        "ru, 1 in en): give every language the same headings"])
+
+
+def test_a_good_definition_builds_its_pdfs(basic_copy: Path) -> None:
+    (basic_copy / "content/handouts/h.yml").write_text(HANDOUT, encoding="utf-8")
+    r = run_cli(basic_copy, "build", "--strict")
+    assert r.code == 0, r.err
+    for rel in ("kk/courts.pdf", "kk-ru/courts.pdf"):
+        assert (basic_copy / "dist/handouts" / rel).read_bytes()[:5] == b"%PDF-"
+        assert (basic_copy / "site/handouts" / rel).is_file()
+    page = (basic_copy / "site/topics/courts/index.html").read_text(encoding="utf-8")
+    assert '<a href="../../handouts/kk/courts.pdf"' in page
+    assert not (basic_copy / "site/handouts/ru").exists()
