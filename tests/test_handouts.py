@@ -209,7 +209,7 @@ def test_a_change_re_renders_only_what_it_touches(copy: Path) -> None:
     before = snapshot_pdfs(copy)
     md = copy / "content/topics/presumption-of-innocence/ru.md"
     parts = md.read_text(encoding="utf-8").split("\n## ")
-    parts[3] = "Итак: " + parts[3]  # section 3 is printed (the handout has sections 2–4)
+    parts[3] = "Итак: " + parts[3]  # section 3 is printed (the handout prints sections 2–5)
     md.write_text("\n## ".join(parts), encoding="utf-8")
     r = run_cli(copy, "handouts", "-j", "2")
     assert r.code == 0, r.err

@@ -19,7 +19,6 @@ import posixpath
 import re
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin
 
 import yaml
 from mkdocs.commands.build import build
@@ -34,7 +33,6 @@ log = logging.getLogger("mkdocs.plugins.explainer")
 
 LANG_KEY = "explainer_lang"
 SITE_LINK_RE = re.compile(r'href="[^"]*" data-az-site="([^"]+)"')
-LOCAL_LINK_RE = re.compile(r'<a href="((?![a-z][a-z0-9+.-]*:|#)[^"]+)"')
 
 
 class ExplainerConfig(base.Config):
@@ -105,14 +103,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                         files: Any) -> str:
         # Links to files outside the docs (handout PDFs) carry their path from the site root;
         # make them relative to where this page is served (``topics/x/`` or ``topics/x.html``).
-        html = SITE_LINK_RE.sub(
+        return SITE_LINK_RE.sub(
             lambda m: f'href="{self.site_link(page.url, m.group(1))}"', html)
-        # For print: the public address of every link to another page (print.css shows it).
-        if config.site_url:
-            here = urljoin(config.site_url, page.url)
-            html = LOCAL_LINK_RE.sub(
-                lambda m: f'{m.group(0)} data-print-href="{urljoin(here, m.group(1))}"', html)
-        return html
 
     def site_link(self, url: str, site_path: str) -> str:
         """Relative link from page ``url`` of this language to ``site_path`` (from the root
