@@ -18,7 +18,7 @@ system:
 	@bash scripts/install-system-deps.sh
 
 ## site: set up, then build site/ from content/ (strict, like CI)
-site: $(STAMP)
+site: $(STAMP) system
 	$(BIN)/explainer build --strict
 
 ## test: set up (Python and system packages), then run the whole test suite

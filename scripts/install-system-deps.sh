@@ -7,6 +7,10 @@ command -v node >/dev/null 2>&1 || need+=(nodejs)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v zbarimg >/dev/null 2>&1 || need+=(zbar-tools)
 fc-list 2>/dev/null | grep -qi "DejaVuSans" || need+=(fonts-dejavu-core)
+# Handouts: DejaVu is the installed family with every Kazakh letter; the extra package has
+# its condensed and italic faces. WeasyPrint needs Pango.
+fc-list 2>/dev/null | grep -qi "DejaVuSansCondensed" || need+=(fonts-dejavu-extra)
+ldconfig -p 2>/dev/null | grep -q "libpangoft2-1.0.so.0" || need+=(libpango-1.0-0 libpangoft2-1.0-0)
 if [ ${#need[@]} -eq 0 ]; then
   exit 0
 fi

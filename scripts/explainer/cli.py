@@ -1,4 +1,4 @@
-"""Command line: ``explainer build|check|serve|status|new``."""
+"""Command line: ``explainer build|check|handouts|serve|status|new``."""
 
 from __future__ import annotations
 
@@ -10,10 +10,12 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from . import __version__, scaffold
 from .pipeline import Project, Result, check, display_path, write_docs
 from .problems import ContentError, Loc, Problem
+from .write import atomic_write, plan_conflicts
 
 SITE_MARK = ".explainer-site"
 
@@ -62,8 +64,37 @@ OFFLINE_MANIFEST = ".explainer-offline.json"
 """Which offline bundle in ``dist/`` explainer wrote (it never replaces another file)."""
 
 
+def make_handouts(project: Project, result: Result, workers: int | None) -> list[Any] | None:
+    """Render every handout edition (unchanged ones come from the cache); nothing is written.
+    ``None`` (after reporting why) if one failed or is longer than its page limit."""
+    from . import handout_pdf, handouts
+
+    jobs = handouts.jobs(result.linked)
+    if not jobs:
+        return []
+    display = display_path(project, project.handouts)
+    conflicts = plan_conflicts(project.handouts, handout_pdf.files_of([]) | {
+        j.rel: b"" for j in jobs}, display)
+    if conflicts:
+        _err(conflicts)
+        return None
+    try:
+        results = handout_pdf.render_all(jobs, project.handouts, workers,
+                                         handout_pdf.Progress(len(jobs)))
+    except Exception as exc:  # WeasyPrint failed: report it, keep every output as it was
+        print(f"explainer: rendering the handouts failed: {type(exc).__name__}: {exc}; "
+              "nothing was replaced", file=sys.stderr)
+        return None
+    problems = handout_pdf.page_problems(jobs, results)
+    if problems:
+        _err(problems)
+        return None
+    return results
+
+
 def build_site(project: Project, result: Result, strict: bool, config: Path,
-               offline_config: Path | None = None, dist: Path | None = None) -> bool:
+               offline_config: Path | None = None, dist: Path | None = None,
+               workers: int | None = None) -> bool:
     """Build docs and site (and the offline bundle, if ``offline_config`` is given) in a
     staging area; replace docs/, site/ and the bundle only if everything went well."""
     from mkdocs.config import load_config
@@ -71,7 +102,7 @@ def build_site(project: Project, result: Result, strict: bool, config: Path,
 
     from . import offline
     from .mkdocs_build import run_mkdocs
-    from .write import plan_conflicts, write_tree
+    from .write import write_tree
 
     site = result.linked.content.site
     if project.site.exists() and any(project.site.iterdir()) and \
@@ -101,11 +132,16 @@ def build_site(project: Project, result: Result, strict: bool, config: Path,
                                           p.message)
             _err(exc.problems)
             return False
+        pdfs = make_handouts(project, result, workers)
+        if pdfs is None:
+            return False
         bundle = None
         try:
             cfg = load_config(config_file=str(config), docs_dir=str(sdocs / site.default),
                               site_dir=str(ssite), strict=strict)
             run_mkdocs(cfg)
+            for r in pdfs:  # the hosted site and the offline bundle serve them from site/
+                atomic_write(ssite / "handouts" / r.rel, r.data)
             if offline_config is not None:
                 soff = staging / "offline"
                 cfg = load_config(config_file=str(offline_config),
@@ -121,8 +157,12 @@ def build_site(project: Project, result: Result, strict: bool, config: Path,
             print(f"explainer: mkdocs build failed: {exc}; nothing was replaced", file=sys.stderr)
             return False
         (ssite / SITE_MARK).write_text("built by explainer\n", encoding="utf-8")
-        # All good: apply the docs changes for real, then swap the site in.
+        # All good: apply the docs and handout changes for real, then swap the site in.
         write_docs(project, result.files)
+        if pdfs:
+            from .handout_pdf import write_handouts
+
+            write_handouts(project.handouts, pdfs, display_path(project, project.handouts))
         old = staging / "old-site"
         if project.site.exists():
             os.replace(project.site, old)
@@ -163,13 +203,32 @@ def cmd_build(args: argparse.Namespace) -> int:
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(
         datetime.datetime(as_of.year, as_of.month, as_of.day, tzinfo=datetime.UTC).timestamp())))
     dist = Path(args.dist).resolve() if args.dist else project.root / "dist"
-    if not build_site(project, result, args.strict, config, offline_config, dist):
+    if not build_site(project, result, args.strict, config, offline_config, dist,
+                      args.jobs):
         return 1
     print(f"built {display_path(project, project.site)}/ "
           f"({len(result.linked.content.site.languages)} languages)")
     if offline_config is not None:
         zpath = dist / f"{result.linked.content.site.slug}-offline.zip"
         print(f"built {display_path(project, zpath)} ({zpath.stat().st_size / 1e6:.1f} MB)")
+    return 0
+
+
+def cmd_handouts(args: argparse.Namespace) -> int:
+    from .handout_pdf import write_handouts
+
+    project = Project.at(Path(args.root))
+    result = _run_checks(project, args.strict)
+    if result is None:
+        return 1
+    pdfs = make_handouts(project, result, args.jobs)
+    if pdfs is None:
+        return 1
+    report = write_handouts(project.handouts, pdfs, display_path(project, project.handouts))
+    rendered = sum(1 for r in pdfs if not r.cached)
+    print(f"handouts: {len(pdfs)} PDF(s) in {display_path(project, project.handouts)}/ "
+          f"({rendered} rendered, {len(pdfs) - rendered} unchanged; "
+          f"{len([w for w in report.written if w.endswith('.pdf')])} written)")
     return 0
 
 
@@ -253,7 +312,14 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--no-offline", action="store_true",
                    help="skip the offline bundle (a quicker preview build)")
     b.add_argument("-v", "--verbose", action="store_true")
+    b.add_argument("-j", "--jobs", type=int, help="processes rendering handouts (default: "
+                   "one per core)")
     b.set_defaults(func=cmd_build)
+    ho = sub.add_parser("handouts", help="render the printable handouts to dist/handouts/ "
+                        "(unchanged ones are kept)")
+    ho.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    ho.add_argument("-j", "--jobs", type=int, help="processes (default: one per core)")
+    ho.set_defaults(func=cmd_handouts)
     ch = sub.add_parser("check", help="check content only; write nothing")
     ch.add_argument("--strict", action="store_true", help="treat warnings as errors")
     ch.set_defaults(func=cmd_check)

@@ -248,17 +248,46 @@ class Term:
 
 
 @dataclass(frozen=True)
+class HandoutPart:
+    """One topic in a handout, whole or some of its sections."""
+
+    topic: str
+    sections: tuple[int, ...]
+    """Sections chosen by position: ``1`` is the first ``##`` heading and the text under it,
+    ``0`` the text before the first heading. Empty: the whole topic."""
+    loc: Loc
+
+
+@dataclass(frozen=True)
 class Handout:
-    """A printable handout definition."""
+    """A printable handout definition (``content/handouts/*.yml``)."""
 
     id: str
     title: Text
     topics: tuple[str, ...]
+    """Ids of the topics it prints (in order)."""
     timeline: bool
+    """Whether it prints the timeline (dates and titles of the events)."""
     editions: tuple[str, ...]
+    """``kk``, ``ru``, ``en`` (one language) or ``kk-ru`` (two languages side by side)."""
     loc: Loc
     locs: dict[str, Loc] = field(default_factory=dict)
     """Where each field stands (for messages about it)."""
+    parts: tuple[HandoutPart, ...] = ()
+    """The topics with their chosen sections (same order as ``topics``)."""
+    articles: tuple[int, ...] = ()
+    """Articles to list by section of the document, each with its first sentence."""
+    summary: Text | None = None
+    """The lead paragraph; default: the first topic's summary."""
+    timeline_years: tuple[int, int] | None = None
+    """First and last year of the events printed (``timeline: {from: …, to: …}``)."""
+    pages: int = 2
+    """Most pages of a one-language edition (1 or 2); twice as many side by side."""
+
+    @property
+    def page_limit(self) -> dict[str, int]:
+        """Most pages per edition: ``pages`` for one language, twice that side by side."""
+        return {e: self.pages * len(e.split("-")) for e in self.editions}
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,11 @@ class Project:
         return cls(root, (content or root / "content").resolve(),
                    (docs or root / "docs").resolve(), (site or root / "site").resolve())
 
+    @property
+    def handouts(self) -> Path:
+        """Where the handout PDFs are kept between builds (their cache): ``dist/handouts``."""
+        return self.root / "dist" / "handouts"
+
 
 @dataclass
 class Result:

@@ -9,7 +9,7 @@ from typing import Any
 
 import jinja2
 
-from . import parallel, paths, svg
+from . import handouts, parallel, paths, svg
 from .link import Linked, Ref, md_text
 from .model import CATEGORIES, Date, Event
 
@@ -92,6 +92,10 @@ class PageContext:
         e = self.events[ref.id]
         return f"[{md_text(self.date(e.date))} — {md_text(e.title[self.lang])}]" \
                f"({paths.rel(page, paths.event_anchor(ref.id))})"
+
+    def handout_links(self, page: str) -> list[Any]:
+        """Handouts printed from ``page``, with links to their PDFs in this language."""
+        return handouts.links_for_page(self.linked, self.lang, page)
 
     def body(self, kind: str, id: str | int) -> str:
         return self.linked.bodies[(kind, str(id), self.lang)]

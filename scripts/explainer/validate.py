@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+from .handouts import split_sections
 from .load import LDict, LList, MarkdownFile, RawContent
 from .model import (
     CATEGORIES,
@@ -20,6 +21,7 @@ from .model import (
     Document,
     Event,
     Handout,
+    HandoutPart,
     HistoryEntry,
     Language,
     Milestone,
@@ -161,7 +163,8 @@ class Validator:
                 out.append(ok)
         return tuple(out)
 
-    def int_list(self, d: LDict, key: str, what: str) -> tuple[int, ...]:
+    def int_list(self, d: LDict, key: str, what: str,
+                 kind: str = "an article number") -> tuple[int, ...]:
         value = d.get(key)
         if value is None:
             return ()
@@ -173,7 +176,7 @@ class Validator:
             if isinstance(item, int) and not isinstance(item, bool):
                 out.append(item)
             else:
-                self.p.error(loc, f"'{item}' in '{key}' of {what} is not an article number")
+                self.p.error(loc, f"'{item}' in '{key}' of {what} is not {kind}")
         return tuple(out)
 
     def sources(self, d: LDict, what: str, required: bool = True) -> tuple[Source, ...]:
@@ -536,13 +539,105 @@ class Validator:
         hid = self.req(d, "id", "a handout")
         hid = self.ident(hid, self.loc(d, "id"), "handout") if hid is not _MISSING else None
         what = f"handout '{hid}'" if hid else "a handout"
-        self.fields(d, what, ("id", "title", "topics", "timeline", "editions"))
+        self.fields(d, what, ("id", "title", "summary", "topics", "articles", "timeline",
+                              "editions", "pages"))
         title = self.text(d, "title", what)
-        editions = self.id_list(d, "editions", what) or (*self.langs, "-".join(self.langs[:2]))
-        if not hid or not title:
+        summary = self.text(d, "summary", what, required=False)
+        parts = self.handout_parts(d, what)
+        articles = self.int_list(d, "articles", what)
+        timeline, years = self.handout_timeline(d, what)
+        editions = self.editions(d, what)
+        pages = self.integer(d, "pages", what, required=False)
+        if pages is not None and pages not in (1, 2):
+            self.p.error(self.loc(d, "pages"), f"'pages' in {what} must be 1 or 2 (the most "
+                         "pages of a one-language edition)")
+            pages = None
+        if not parts and not articles and not timeline and not any(
+                k in d for k in ("topics", "articles", "timeline")):
+            self.p.error(loc, f"{what} prints nothing: give 'topics', 'articles' or "
+                         "'timeline: true'")
+        if not hid or not title or editions is None:
             return None
-        return Handout(hid, title, self.id_list(d, "topics", what), bool(d.get("timeline")),
-                       editions, loc, dict(d.key_locs))
+        return Handout(hid, title, tuple(p.topic for p in parts), timeline, editions, loc,
+                       dict(d.key_locs), parts, articles, summary, years, pages or 2)
+
+    def handout_parts(self, d: LDict, what: str) -> tuple[HandoutPart, ...]:
+        value = d.get("topics")
+        if value is None:
+            return ()
+        if not isinstance(value, LList):
+            self.p.error(self.loc(d, "topics"), f"field 'topics' in {what} must be a list")
+            return ()
+        out = []
+        for item, loc in zip(value, value.item_locs, strict=True):
+            if isinstance(item, LDict):
+                self.fields(item, f"a topic of {what}", ("topic", "sections"))
+                tid = self.string(item, "topic", f"a topic of {what}")
+                tid = self.ident(tid, self.loc(item, "topic"), "topic") if tid else None
+                sections = self.int_list(item, "sections", f"a topic of {what}", "a section "
+                                         "number (0 is the text before the first heading)")
+                raw_sections = item.get("sections")
+                if isinstance(raw_sections, LList):
+                    for n, sloc in zip(raw_sections, raw_sections.item_locs, strict=True):
+                        if isinstance(n, int) and n < 0:
+                            self.p.error(sloc, f"invalid section {n} in {what}: sections are "
+                                         "numbered from 0")
+                    sections = tuple(n for n in sections if n >= 0)
+                if tid:
+                    out.append(HandoutPart(tid, tuple(dict.fromkeys(sections)), loc))
+            else:
+                tid = self.ident(item, loc, "topic")
+                if tid:
+                    out.append(HandoutPart(tid, (), loc))
+        return tuple(out)
+
+    def handout_timeline(self, d: LDict, what: str) -> tuple[bool, tuple[int, int] | None]:
+        value = d.get("timeline")
+        if value is None or value is False:
+            return False, None
+        if value is True:
+            return True, None
+        if not isinstance(value, LDict):
+            self.p.error(self.loc(d, "timeline"), f"'timeline' in {what} must be true or a "
+                         "range of years ({from: 1995, to: 2026})")
+            return False, None
+        tw = f"the timeline of {what}"
+        self.fields(value, tw, ("from", "to"))
+        first = self.integer(value, "from", tw)
+        last = self.integer(value, "to", tw)
+        if first is None or last is None:
+            return False, None
+        if first > last:
+            self.p.error(value.loc, f"empty range of years {first}–{last} in {tw}")
+            return False, None
+        return True, (first, last)
+
+    def editions(self, d: LDict, what: str) -> tuple[str, ...] | None:
+        """Languages (``kk``) or pairs side by side (``kk-ru``); default: every language and
+        the first two side by side."""
+        value = d.get("editions")
+        if value is None:
+            return (*self.langs, "-".join(self.langs[:2])) if len(self.langs) > 1 else self.langs
+        if not isinstance(value, LList) or not value:
+            self.p.error(self.loc(d, "editions"), f"'editions' in {what} must be a non-empty "
+                         "list")
+            return None
+        out: list[str] = []
+        ok = True
+        for item, loc in zip(value, value.item_locs, strict=True):
+            langs = str(item).split("-")
+            if isinstance(item, (LDict, LList)) or not (
+                    len(langs) in (1, 2) and all(x in self.langs for x in langs)
+                    and len(set(langs)) == len(langs)):
+                self.p.error(loc, f"unknown edition '{item}' in {what}: use a language "
+                             f"({', '.join(self.langs)}) or two different ones side by side "
+                             f"('{'-'.join(self.langs[:2])}')")
+                ok = False
+            elif item in out:
+                self.p.error(loc, f"duplicate edition '{item}' in {what}")
+            else:
+                out.append(str(item))
+        return tuple(out) if ok else None
 
     def milestone(self, d: LDict, loc: Loc) -> Milestone | None:
         mid = self.req(d, "id", "a milestone")
@@ -711,8 +806,31 @@ class Validator:
             check(e, "topic", e.topics, tops)
         for tm in c.terms:
             check(tm, "article", tm.articles, arts)
+        topics = {t.id: t for t in c.topics}
         for h in c.handouts:
             check(h, "topic", h.topics, tops)
+            check(h, "article", h.articles, arts)
+            for part in h.parts:
+                if part.sections and part.topic in topics:
+                    self.handout_sections(h, part, topics[part.topic])
+
+    def handout_sections(self, h: Handout, part: HandoutPart, topic: Topic) -> None:
+        """Sections are chosen by position: every language must have them, and the same
+        number of them (else position 3 would be different text in different languages)."""
+        counts = {lang: len(split_sections(topic.texts[lang].body)) - 1 for lang in self.langs
+                  if not topic.texts[lang].fallback}
+        if len(set(counts.values())) > 1:
+            listed = ", ".join(f"{n} in {lang}" for lang, n in counts.items())
+            self.p.error(part.loc, f"handout '{h.id}' chooses sections of topic '{topic.id}' "
+                         f"by position, but its languages have different numbers of '##' "
+                         f"sections ({listed}): give every language the same headings")
+            return
+        n = next(iter(counts.values()), 0)
+        for s in part.sections:
+            if s > n:
+                self.p.error(part.loc, f"handout '{h.id}': topic '{topic.id}' has no section "
+                             f"{s} (it has {n}: 1–{n} are its '##' headings, 0 the text "
+                             "before the first one)")
 
 
 def _lower(d: Date) -> tuple[int, int, int]:
