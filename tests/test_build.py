@@ -13,7 +13,7 @@ from explainer import paths
 from explainer.link import md_text
 from explainer.validate import parse_date
 
-from .conftest import run_cli, snapshot
+from .conftest import ROOT, run_cli, snapshot
 
 LANGS = ("kk", "ru", "en")
 
@@ -226,3 +226,22 @@ def test_plain_mkdocs_build_strict_has_no_warning(built_basic: Path, tmp_path: P
     assert r.returncode == 0, r.stderr
     assert re.findall(r"^(?:WARNING|ERROR).*", r.stderr, re.M) == []
     assert (tmp_path / "out/ru/articles/75/index.html").is_file()
+
+
+@pytest.mark.parametrize("config", ["mkdocs.yml", "mkdocs.offline.yml"])
+def test_mkdocs_config_has_no_duplicate_key(config: str) -> None:
+    """YAML keeps the last of two equal keys silently (two `extra_javascript:` lost a
+    script once): every mapping in the config must have distinct keys."""
+    import yaml
+
+    def walk(node: yaml.Node) -> None:
+        if isinstance(node, yaml.MappingNode):
+            keys = [k.value for k, _ in node.value]
+            assert len(keys) == len(set(keys)), f"{config}: duplicate key in {keys}"
+            for _, v in node.value:
+                walk(v)
+        elif isinstance(node, yaml.SequenceNode):
+            for v in node.value:
+                walk(v)
+
+    walk(yaml.compose((ROOT / config).read_text(encoding="utf-8"), Loader=yaml.SafeLoader))

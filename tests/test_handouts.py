@@ -15,13 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from explainer import handout_pdf, handouts
+from explainer import handout_pdf, handouts, paths
 from explainer.handouts import Block, Group, align, first_sentence, split_blocks, split_sections
-from explainer.mkdocs_plugin import ExplainerPlugin
+from explainer.mkdocs_plugin import resolve_xlink
 from explainer.pipeline import Project, check
 from explainer.problems import Loc
 
-from .conftest import ROOT, run_cli
+from .conftest import ROOT, run_cli, snapshot
 
 KAZAKH = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 """The nine letters of the Kazakh alphabet that Russian does not have (both cases)."""
@@ -289,10 +289,10 @@ def test_topic_pages_link_their_handouts(built_flagship: Path, model) -> None:  
     ("kk", "", "handouts/kk/x.pdf"),
 ])
 def test_site_links_in_both_url_layouts(lang: str, url: str, expected: str) -> None:
-    plugin = ExplainerPlugin()
-    plugin.settings = {"default": "kk"}
-    plugin.lang = lang
-    assert plugin.site_link(url, "handouts/kk/x.pdf") == expected
+    target = paths.site_file("handouts/kk/x.pdf").removeprefix(paths.XLINK)
+    here = "/" + ("" if lang == "kk" else f"{lang}/") + url
+    assert resolve_xlink(target, here, url.endswith("/") or url == "",
+                         {"kk": "", "ru": "ru/", "en": "en/"}) == expected
 
 
 # -- the pure parts -------------------------------------------------------------------------
@@ -388,9 +388,9 @@ BAD_HANDOUTS = {
         ("topic: courts", "topic: prisons"),
         ["content/handouts/h.yml:4: unknown topic 'prisons' in 'topics'"]),
     "no-such-section": (
-        ("sections: [1]", "sections: [1, 2]"),
-        ["content/handouts/h.yml:4: handout 'courts': topic 'courts' has no section 2 (it has "
-         "1: 1–1 are its '##' headings, 0 the text before the first one)"]),
+        ("sections: [1]", "sections: [1, 3]"),
+        ["content/handouts/h.yml:4: handout 'courts': topic 'courts' has no section 3 (it has "
+         "2: 1–2 are its '##' headings, 0 the text before the first one)"]),
     "unknown-edition": (
         ("editions: [kk, kk-ru]", "editions: [kk, kk-de, kk-kk]"),
         ["content/handouts/h.yml:6: unknown edition 'kk-de' in handout 'courts': use a "
@@ -433,8 +433,10 @@ def test_bad_handout_definition(basic_copy: Path, name: str) -> None:
     assert old in HANDOUT
     (basic_copy / "content/handouts/h.yml").write_text(HANDOUT.replace(old, new),
                                                        encoding="utf-8")
+    before = snapshot(basic_copy / "dist")
     assert_fails(basic_copy, expected)
-    assert not (basic_copy / "dist").exists()
+    assert snapshot(basic_copy / "dist") == before  # nothing written, nothing removed
+    assert not (basic_copy / "dist" / "handouts").exists()
 
 
 def test_sections_chosen_by_position_need_the_same_headings(basic_copy: Path) -> None:
@@ -444,8 +446,8 @@ def test_sections_chosen_by_position_need_the_same_headings(basic_copy: Path) ->
     edit(basic_copy / "content/topics/courts/ru.md", "\n## ", "\n## Введение\n\nТекст.\n\n## ")
     assert_fails(basic_copy, [
         "content/handouts/h.yml:4: handout 'courts' chooses sections of topic 'courts' by "
-        "position, but its languages have different numbers of '##' sections (1 in kk, 2 in "
-        "ru, 1 in en): give every language the same headings"])
+        "position, but its languages have different numbers of '##' sections (2 in kk, 3 in "
+        "ru, 2 in en): give every language the same headings"])
 
 
 def test_a_good_definition_builds_its_pdfs(basic_copy: Path) -> None:
