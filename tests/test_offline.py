@@ -157,6 +157,36 @@ def test_reader_from_a_usb_stick(unzipped: Path, browser: Browser) -> None:
     page.context.close()
 
 
+def test_bundle_features_from_files(unzipped: Path, browser: Browser) -> None:
+    """Glossary tooltips, timeline filters and handout links, opened from file://."""
+    page, outside = _offline_page(browser)
+    base = unzipped.as_uri()
+    # a glossary term: its definition shows on keyboard focus, in Russian on a Russian page
+    page.goto(f"{base}/ru/topics/rights-in-court.html")
+    term = page.locator("a.az-term").first
+    term.focus()
+    tip = page.locator(".md-tooltip2--active")
+    tip.wait_for(state="visible", timeout=5000)
+    assert len(tip.inner_text().split()) >= 5  # a one-sentence definition
+    assert any(c in tip.inner_text() for c in "абвгдежзиклмнопрстуфхцчшщыэюя")  # in Russian
+    # the handout links of the page lead to PDFs inside the bundle
+    pdfs = page.locator('a[type="application/pdf"]')
+    assert pdfs.count() >= 2
+    for i in range(pdfs.count()):
+        href = pdfs.nth(i).evaluate("a => a.href")
+        assert href.startswith("file://") and Path(href.removeprefix("file://")).is_file(), href
+    # timeline filter: press one category, the others hide
+    page.goto(f"{base}/ru/timeline.html")
+    events = page.locator(".az-event")
+    total = events.count()
+    page.locator('.az-filter__btn[data-category="courts"]').click()
+    visible = [events.nth(i).get_attribute("data-category") for i in range(total)
+               if events.nth(i).is_visible()]
+    assert visible and set(visible) == {"courts"} and len(visible) < total
+    assert outside == []
+    page.context.close()
+
+
 def _hits(page: Page) -> list[str]:
     items = page.locator(".md-search-result__item > a")
     return [items.nth(i).get_attribute("href") or "" for i in range(items.count())]
