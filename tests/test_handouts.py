@@ -167,6 +167,16 @@ def test_qr_code_leads_to_the_page_in_the_same_language(built_flagship: Path, jo
         assert sorted(out) == sorted(want), rel
 
 
+def test_no_markup_leaks_into_the_text(built_flagship: Path) -> None:
+    """Links with a tooltip title and an attribute list (glossary terms) print as their
+    words only: no `](`, `{ .az-term }` or `[[` in any handout."""
+    for pdf in sorted((built_flagship / "dist/handouts").rglob("*.pdf")):
+        text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                              text=True, check=True).stdout
+        for junk in ("](", "az-term", "[[", "{:", "){"):
+            assert junk not in text, f"{pdf}: {junk!r}"
+
+
 def test_header_and_footer_text(built_flagship: Path) -> None:
     pdf = built_flagship / "dist" / "handouts" / "ru" / "rights-in-court.pdf"
     p2 = run("pdftotext", "-f", "2", "-l", "2", str(pdf), "-")
@@ -312,6 +322,8 @@ def test_split_sections_and_blocks() -> None:
     ("Статья 77 (п. 1 ст. 76) гарантировала. Вторая.", "Статья 77 (п. 1 ст. 76) гарантировала."),
     ("[Бап](x.md) **маңызды** болды. Әрі қарай.", "Бап маңызды болды."),
     ('1.<span class="az-para" id="p1"></span> Ол «бірінші». Екінші.', "Ол «бірінші»."),
+    ('Бұл [құқықтар](../glossary.md#r "Адамның (туғаннан) құқығы."){ .az-term } еді. Әрі.',
+     "Бұл құқықтар еді."),
 ])
 def test_first_sentence(md: str, expected: str) -> None:
     assert first_sentence(md) == expected

@@ -35,7 +35,8 @@ FENCE_RE = re.compile(r"^(```|~~~)")
 HREF_RE = re.compile(r'href="([^"]*)"')
 SENTENCE_END_RE = re.compile(
     r"(?<=[.!?…])[»\"”)]?\s+(?=\d+\.\s|[«\"“(]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")
-MD_LINK_RE = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+MD_LINK_RE = re.compile(r'\[([^\]]*)\]\([^()\s]*(?:\s+"(?:[^"\\]|\\.)*")?\)(?:\{[^{}]*\})?')
+"""A Markdown link, with its optional title (a glossary definition) and attribute list."""
 MD_EMPH_RE = re.compile(r"(\*\*|__|\*|_|`)")
 TAG_RE = re.compile(r"<[^>]+>")
 NUMBER_WORD_RE = re.compile(r"\b\d+[-‑–]\w+")
