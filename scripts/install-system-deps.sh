@@ -5,6 +5,9 @@ need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v zbarimg >/dev/null 2>&1 || need+=(zbar-tools)
+command -v java >/dev/null 2>&1 || need+=(default-jre-headless)   # the Nu HTML Checker
+command -v node >/dev/null 2>&1 || need+=(nodejs)                 # npm ci of tools/node
+command -v npm >/dev/null 2>&1 || need+=(npm)
 fc-list 2>/dev/null | grep -qi "DejaVuSans" || need+=(fonts-dejavu-core)
 if [ ${#need[@]} -eq 0 ]; then
   exit 0

@@ -28,6 +28,8 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from . import htmlpost
+
 log = logging.getLogger("mkdocs.plugins.explainer")
 
 LANG_KEY = "explainer_lang"
@@ -96,6 +98,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             {"name": x["name"], "lang": x["code"], "link": self.link_to(x["code"], page.url)}
             for x in self.settings["languages"]]
         return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        # rel="noopener" on links to other sites; quoted Kazakh marked lang="kk".
+        return htmlpost.finish(output)
 
     def _root_of(self, code: str) -> str:
         return "" if code == self.settings["default"] else f"{code}/"
