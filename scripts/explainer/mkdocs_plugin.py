@@ -103,6 +103,13 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         # rel="noopener" on links to other sites; quoted Kazakh marked lang="kk".
         return htmlpost.finish(output)
 
+    def on_post_template(self, output_content: str, *, template_name: str,
+                         config: MkDocsConfig) -> str:
+        # The 404 page is a theme template, not a page.
+        if template_name.endswith(".html"):
+            return htmlpost.finish(output_content)
+        return output_content
+
     def _root_of(self, code: str) -> str:
         return "" if code == self.settings["default"] else f"{code}/"
 
