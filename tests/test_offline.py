@@ -157,4 +157,5 @@ def _search(page: Page, query: str) -> None:
     box = page.locator(".md-search__input")
     box.click()
     box.fill(query)
+    box.press("End")  # Material searches on keyup (or when its index gets ready); fill has none
     page.wait_for_selector(".md-search-result__item", timeout=15000)

@@ -275,11 +275,21 @@ def test_keyboard_switches_language(mode: str, server: str, unzipped: Path,
     page.close()
 
 
-def test_keyboard_searches(server: str, browser: Browser) -> None:
+def test_keyboard_searches(server: str, built_flagship: Path, browser: Browser) -> None:
+    html = (built_flagship / "site" / "ru" / "index.html").read_text(encoding="utf-8")
+    m = re.search(r'<div class="md-search-result__meta">\s*(.*?)\s*</div>', html)
+    assert m, "no search result status in the page"
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(f"{server}/ru/")
+    # Wait until the search index is ready: the status "Инициализация поиска"
+    # (search.result.initializer) is replaced.
+    page.wait_for_function("t => document.querySelector('.md-search-result__meta')"
+                           ".textContent.trim() !== t", arg=m.group(1))
     tab_to(page, ".md-search__input")
     page.keyboard.type("референдум")
+    # Material searches on keyup; Playwright types letters that are not on a US keyboard as
+    # text input with no key events, so end with a real key, as a keyboard would.
+    page.keyboard.press("End")
     first = page.locator(".md-search-result__item a").first
     first.wait_for(state="visible", timeout=15000)
     page.keyboard.press("ArrowDown")
