@@ -4,8 +4,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NODE := tools/node
+NODE_STAMP := $(NODE)/node_modules/.installed
 
-.PHONY: site test serve check status golden lock system clean
+.PHONY: site test serve check status golden lock system node clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,12 +19,20 @@ $(STAMP): requirements.lock pyproject.toml
 system:
 	@bash scripts/install-system-deps.sh
 
+## node: the quality-gate tools from npm (Nu HTML Checker, axe-core), exact versions from
+## tools/node/package-lock.json (integrity hashes); install scripts are not run
+node: $(NODE_STAMP)
+
+$(NODE_STAMP): $(NODE)/package.json $(NODE)/package-lock.json | system
+	npm ci --prefix $(NODE) --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
 ## site: set up, then build site/ from content/ (strict, like CI)
 site: $(STAMP) system
 	$(BIN)/explainer build --strict
 
-## test: set up (Python and system packages), then run the whole test suite
-test: $(STAMP) system
+## test: set up (Python, system and npm packages), then run the whole test suite
+test: $(STAMP) system node
 	$(BIN)/python -m pytest
 
 ## serve: live preview on http://127.0.0.1:8000/, regenerated when content/ changes

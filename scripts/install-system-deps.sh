@@ -6,6 +6,9 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v node >/dev/null 2>&1 || need+=(nodejs)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v zbarimg >/dev/null 2>&1 || need+=(zbar-tools)
+command -v java >/dev/null 2>&1 || need+=(default-jre-headless)   # the Nu HTML Checker
+command -v node >/dev/null 2>&1 || need+=(nodejs)                 # npm ci of tools/node
+command -v npm >/dev/null 2>&1 || need+=(npm)
 fc-list 2>/dev/null | grep -qi "DejaVuSans" || need+=(fonts-dejavu-core)
 # Handouts: DejaVu is the installed family with every Kazakh letter; the extra package has
 # its condensed and italic faces. WeasyPrint needs Pango.

@@ -31,6 +31,8 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from . import htmlpost
+
 log = logging.getLogger("mkdocs.plugins.explainer")
 
 LANG_KEY = "explainer_lang"
@@ -175,7 +177,16 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             href = resolve_xlink(target, here, config.use_directory_urls, roots)
             return f'{m.group("attr")}{html.escape(href)}"'
 
-        return XLINK_RE.sub(sub, output)
+        # Links between language builds; rel="noopener" on links to other sites; quoted
+        # Kazakh marked lang="kk".
+        return htmlpost.finish(XLINK_RE.sub(sub, output))
+
+    def on_post_template(self, output_content: str, *, template_name: str,
+                         config: MkDocsConfig) -> str:
+        # The 404 page is a theme template, not a page.
+        if template_name.endswith(".html"):
+            return htmlpost.finish(output_content)
+        return output_content
 
     def _root_of(self, code: str) -> str:
         return "" if code == self.settings["default"] else f"{code}/"

@@ -31,7 +31,9 @@ def env() -> jinja2.Environment:
             comment_end_string="##}",
         )
         _ENV.filters["t"] = md_text
-        _ENV.filters["h"] = lambda s: html.escape(str(s), quote=False)
+        # Front matter: MkDocs and Material put titles and descriptions into HTML text and
+        # attributes (content="…", title="…") without escaping them.
+        _ENV.filters["h"] = lambda s: html.escape(str(s), quote=False).replace('"', "&quot;")
         _ENV.filters["attr"] = lambda s: json.dumps(str(s), ensure_ascii=False)
         _ENV.filters["hattr"] = lambda s: html.escape(str(s), quote=True)
         _ENV.globals["icon"] = svg.icon

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import html
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -40,7 +41,9 @@ from .textcheck import avoid_pattern, describe, mixed_script_words, term_consist
 ID_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 LANG_RE = re.compile(r"^[a-z]{2,3}$")
-UNSAFE_RE = re.compile(r"<\s*(script|iframe|object|embed|style)\b|\son[a-z]+\s*=|javascript:", re.I)
+UNSAFE_RE = re.compile(r"<\s*(script|iframe|object|embed|style)\b|[\s/\"'`]on[a-z]+\s*=|"
+                       r"(?:java|vb)script:|data:text/html", re.I)
+_URL_NOISE = re.compile(r"[\x00-\x20]")
 _MISSING = object()
 
 
@@ -206,11 +209,26 @@ class Validator:
 
     def markdown_safe(self, text: str, loc: Loc) -> None:
         for i, line in enumerate(text.split("\n")):
-            m = UNSAFE_RE.search(line)
+            # Also as a browser reads it: entities decoded (java&#115;cript:), and the
+            # tabs and line breaks it drops from a URL (java\tscript:) removed.
+            decoded = html.unescape(line)
+            m = UNSAFE_RE.search(line) or UNSAFE_RE.search(decoded) \
+                or UNSAFE_RE.search(_URL_NOISE.sub("", decoded))
             if m:
                 self.p.error(Loc(loc.path, loc.line + i), f"unsafe HTML '{m.group(0).strip()}' in "
                              "content: scripts, event handlers and javascript: links are not "
                              "allowed")
+
+    def text_safe(self, d: LDict, key: str) -> None:
+        """:meth:`markdown_safe` for each language of a per-language field."""
+        value = d.get(key)
+        if not isinstance(value, LDict):
+            return
+        for lang, v in value.items():
+            if isinstance(v, str):
+                loc = value.key_locs[lang]
+                # A block scalar (``kk: |``) starts on the line after its key.
+                self.markdown_safe(v, Loc(loc.path, loc.line + v.endswith("\n")))
 
     # -- records -------------------------------------------------------------------------
 
@@ -336,6 +354,9 @@ class Validator:
             title = self.string(md.meta, "title", tw)
             summary = self.string(md.meta, "summary", tw) or ""
             self.markdown_safe(md.body, Loc(md.loc.path, md.body_line))
+            for key in ("title", "summary"):
+                if isinstance(md.meta.get(key), str):
+                    self.markdown_safe(md.meta[key], self.loc(md.meta, key))
             if title:
                 out[lang] = TopicText(lang, title, summary, md.body, md.loc, md.body_line)
         if not out:
@@ -462,8 +483,8 @@ class Validator:
         terms = self.id_list(d, "terms", what)
         official = self.text(d, "official", what, required=False) or document.official
         sources = self.sources(d, what)
-        if summary:
-            self.markdown_safe("\n".join(summary.values()), self.loc(d, "summary"))
+        for key in ("title", "summary"):
+            self.text_safe(d, key)
         if num is None or section is None or not title or not summary or not status:
             return None
         return Article(num, section, title, summary, status, history, topics, terms, official,
@@ -482,9 +503,7 @@ class Validator:
         note = self.text(d, "note", what, required=False)
         sources = self.sources(d, what)
         for field_name in ("title", "text", "note"):
-            t = d.get(field_name)
-            if isinstance(t, LDict):
-                self.markdown_safe("\n".join(str(v) for v in t.values()), self.loc(d, field_name))
+            self.text_safe(d, field_name)
         if not eid or not date or not category or not title or not text:
             return None
         return Event(eid, date, category, title, text, self.int_list(d, "articles", what),
@@ -499,6 +518,8 @@ class Validator:
         definition = self.text(d, "definition", what)
         sources = self.sources(d, what, required=False)
         avoid = self.avoid(d, what, term or {})
+        for key in ("term", "definition"):
+            self.text_safe(d, key)
         if not tid or not term or not definition:
             return None
         return Term(tid, term, definition, self.int_list(d, "articles", what), sources, loc,
