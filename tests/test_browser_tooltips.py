@@ -10,8 +10,6 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, expect
 
-from .test_browser import browser, server  # noqa: F401  (fixtures)
-
 KAZAKH_ONLY = re.compile("[әғқңөұүһі]", re.I)
 
 

@@ -7,8 +7,6 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Browser, Page
 
-from .test_browser import browser, server  # noqa: F401  (module fixtures, reused)
-
 
 def open_page(browser: Browser, url: str, width: int) -> tuple[Page, list[str]]:  # noqa: F811
     page = browser.new_page(viewport={"width": width, "height": 900})

@@ -7,8 +7,6 @@ from pathlib import Path
 
 from playwright.sync_api import Browser
 
-from .test_browser import browser, server  # noqa: F401 - fixtures
-
 
 def test_print_hides_navigation_and_shows_link_addresses(server: str,  # noqa: F811
                                                          browser: Browser,  # noqa: F811

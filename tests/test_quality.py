@@ -9,22 +9,18 @@ checked without a change here.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
 import shutil
 import subprocess
-import threading
 import zipfile
-from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from explainer import htmlpost
 
@@ -33,9 +29,6 @@ from .conftest import CASES, ROOT, make_project, run_cli
 NODE = ROOT / "tools" / "node"
 VNU = NODE / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 AXE = NODE / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 TOP = "ata-zan-offline"
 KK_LETTERS = re.compile("[" + htmlpost.UNIQUE_LETTERS["kk"] + "]")
 
@@ -111,31 +104,6 @@ def unzipped(built_flagship: Path, tmp_path_factory: pytest.TempPathFactory) -> 
     with zipfile.ZipFile(built_flagship / "dist" / f"{TOP}.zip") as zf:
         zf.extractall(dest)
     return dest / TOP
-
-
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def server(built_flagship: Path) -> Iterator[str]:
-    handler = functools.partial(Quiet, directory=str(built_flagship / "site"))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    assert Path(CHROMIUM).exists(), "chromium is missing: run `make system`"
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 def test_page_types_are_discovered(built_flagship: Path, unzipped: Path) -> None:

@@ -214,7 +214,6 @@ def test_no_result_in_another_language(
 
 # -- in the browser: the real search dialog ------------------------------------------------
 
-from tests.test_browser import browser, server  # noqa: E402, F401  (module fixtures)
 
 
 @pytest.mark.parametrize(("root", "query", "expected", "title"), [
