@@ -93,6 +93,7 @@ def child(root: Path, upto: str, mem: bool) -> dict[str, Any]:
 
     stage("import", imports)
     load, validate, link, pipeline = state["mods"]
+    out["explainer"] = str(Path(pipeline.__file__).resolve().parent.parent)
     from explainer.problems import Problems
 
     project = pipeline.Project.at(root)
@@ -171,13 +172,16 @@ def run_child(root: Path, upto: str = "all", mem: bool = False,
     env.setdefault("SOURCE_DATE_EPOCH", "1795392000")
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as fh:
         result_path = Path(fh.name)
+    tree = pythonpath or ROOT / "scripts"
     cmd = [sys.executable, str(Path(__file__).resolve()), "--_child", str(root), "--_upto", upto,
-           "--_result", str(result_path)] + (["--_mem"] if mem else [])
+           "--_result", str(result_path), "--_tree", str(tree)] + (["--_mem"] if mem else [])
     proc = subprocess.run(cmd, env=env, capture_output=True, text=True)
     if proc.returncode != 0:
         raise SystemExit(f"bench: stage run failed in {root}:\n{proc.stdout}\n{proc.stderr}")
     data = json.loads(result_path.read_text(encoding="utf-8"))
     result_path.unlink()
+    if not Path(data["explainer"]).is_relative_to(tree):
+        raise SystemExit(f"bench: the stages ran {data['explainer']}, not the tree {tree}")
     return data  # type: ignore[no-any-return]
 
 
@@ -931,8 +935,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--_upto", default="all", help=argparse.SUPPRESS)
     p.add_argument("--_result", help=argparse.SUPPRESS)
     p.add_argument("--_mem", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument("--_tree", help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if args._child:
+        # The generator to measure: this tree's, or an older revision's (``--before``);
+        # it must come before this script's own folder, which Python puts first.
+        sys.path.insert(0, args._tree)
         data = child(Path(args._child), args._upto, args._mem)
         Path(args._result).write_text(json.dumps(data), encoding="utf-8")
         return 0
