@@ -72,3 +72,13 @@ def test_scale_two_passes_strict_check_with_twice_the_flagship(tmp_path: Path) -
         if p.is_file():
             assert (again / "content" / p.relative_to(out / "content")).read_bytes() == \
                 p.read_bytes(), p
+
+
+def test_handouts_follow_their_topics() -> None:
+    item = {"id": "rights-in-court", "title": {"kk": "75-бап", "ru": "статья 75"},
+            "topics": [{"topic": "rights-in-court", "sections": [1, 2]}, "courts"],
+            "editions": ["kk", "ru"]}
+    assert synth.handout(item, synth.Copy(2), ["kk", "ru"]) == {
+        "id": "rights-in-court-s2", "title": {"kk": "275-бап", "ru": "статья 275"},
+        "topics": [{"topic": "rights-in-court-s2", "sections": [1, 2]}, "courts-s2"],
+        "editions": ["kk", "ru"]}
