@@ -892,8 +892,7 @@ def _estimate(r: dict[str, Any]) -> str:
 def write_benchmarks(path: Path, section: str) -> None:
     """Replace this script's section of ``path`` (from ``## Build benchmark`` to the next
     ``## `` heading); everything else in the file is kept as it is."""
-    text = path.read_text(encoding="utf-8") if path.exists() else \
-        "# Benchmarks\n\nMeasured, not estimated. Each section says how to reproduce it.\n"
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
     lines = text.split("\n")
     start = next((i for i, x in enumerate(lines) if x.strip() == SECTION), None)
     if start is None:
