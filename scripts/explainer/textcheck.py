@@ -48,8 +48,10 @@ def language_lines(path: str, text: str, codes: tuple[str, ...]) -> list[tuple[s
         return []
     import yaml
 
+    from .load import compose
+
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = compose(text)
     except yaml.YAMLError:
         return []  # reported by the loader
     out: list[tuple[str, int, str]] = []
@@ -76,38 +78,168 @@ def language_lines(path: str, text: str, codes: tuple[str, ...]) -> list[tuple[s
     return out
 
 
+_TOKEN = re.compile(r"(?<![\w-])[\w-]+")
+"""A word as the patterns see one: a run of word characters and hyphens."""
+
+# The scans below are linear in the size of the text, whatever the size of the glossary.
+# Trying every avoid pattern and every term name at every place of every line costs
+# text × glossary, which grows with the square of the content; instead each word of the
+# text walks down a trie (a character tree) of what may start there.
+
+
+def _starts_with_word(phrase: str) -> bool:
+    m = _TOKEN.match(phrase)
+    return m is not None and m.start() == 0
+
+
+class _FirstWords:
+    """Distinct avoid phrases by their first word. A phrase's first word matches any word
+    of the text *beginning* with it, so a word of the text is looked up by its own
+    beginnings, as long as they begin some first word."""
+
+    def __init__(self, phrases: list[str]) -> None:
+        self.by_first: dict[str, list[int]] = {}
+        self.prefixes: set[str] = set()
+        self.other: list[int] = []
+        """Phrases that do not start with a word character (rare): searched the plain way."""
+        for i, phrase in enumerate(phrases):
+            if not _starts_with_word(phrase):
+                self.other.append(i)
+                continue
+            first = _TOKEN.match(phrase).group()  # type: ignore[union-attr]
+            self.by_first.setdefault(first, []).append(i)
+            self.prefixes.update(first[:n] for n in range(1, len(first) + 1))
+
+    def candidates(self, line: str) -> list[tuple[int, int]]:
+        """``(position, phrase index)`` of every place where a phrase may start."""
+        out: list[tuple[int, int]] = []
+        prefixes, by_first = self.prefixes, self.by_first
+        for m in _TOKEN.finditer(line):
+            word, pos = m.group(), m.start()
+            for n in range(1, len(word) + 1):
+                head = word[:n]
+                if head not in prefixes:
+                    break
+                for i in by_first.get(head, ()):
+                    out.append((pos, i))
+        return out
+
+
+class _Names:
+    """The glossary's term names of one language, as a trie of their characters."""
+
+    END = ""
+
+    def __init__(self, names: list[str]) -> None:
+        self.trie: dict[str, Any] = {}
+        other = []
+        for name in names:
+            if not _starts_with_word(name):
+                other.append(name)
+                continue
+            node = self.trie
+            for ch in name:
+                node = node.setdefault(ch, {})
+            node[self.END] = len(name)
+        self.other = re.compile(r"(?<![\w-])(?:" + "|".join(
+            re.escape(n) for n in sorted(set(other), key=len, reverse=True)) + ")") \
+            if other else None
+
+    def longest_at(self, line: str, pos: int) -> int:
+        """The length of the longest name that ``line`` has at ``pos`` (0: none)."""
+        node, best = self.trie, 0
+        for k in range(pos, len(line)):
+            node = node.get(line[k])
+            if node is None:
+                break
+            best = node.get(self.END, best)
+        return best
+
+    def spans(self, line: str) -> list[tuple[int, int]]:
+        """Where names stand in ``line``: leftmost first, the longest name at each place,
+        not overlapping (what one regular expression ``(?<![\\w-])(?:n1|n2|…)``, the names
+        longest first, finds)."""
+        longest: dict[int, int] = {}
+        for m in _TOKEN.finditer(line):
+            n = self.longest_at(line, m.start())
+            if n:
+                longest[m.start()] = n
+        if self.other is not None:
+            pos = 0
+            while (m := self.other.search(line, pos)) is not None:
+                longest[m.start()] = max(longest.get(m.start(), 0), m.end() - m.start())
+                pos = m.start() + 1
+        spans: list[tuple[int, int]] = []
+        end = 0
+        for pos in sorted(longest):
+            if pos >= end:
+                end = pos + longest[pos]
+                spans.append((pos, end))
+        return spans
+
+
 def term_consistency(texts: dict[str, str], terms: list[Any],
                      codes: tuple[str, ...]) -> list[tuple[Any, str]]:
     """Every use of a word that a glossary term lists under ``avoid``: ``(Loc, message)``.
 
     A match that lies inside another glossary term is not reported, so ``Жоғары Сот``
     (avoided for the Supreme Court) does not fire inside ``Жоғары Сот Кеңесі`` (the Supreme
-    Judicial Council)."""
+    Judicial Council). The cost is linear in the size of the text: see ``_FirstWords`` and
+    ``_Names``."""
     from .problems import Loc
 
-    checks: dict[str, list[tuple[re.Pattern[str], Any]]] = {}
+    checks: dict[str, list[tuple[int, Any]]] = {}
+    """Per language, in glossary order: (index of the phrase in ``phrases``, term)."""
+    phrases: dict[str, list[str]] = {}
     names: dict[str, list[str]] = {}
     for tm in terms:
-        for lang, phrases in tm.avoid.items():
-            for phrase in phrases:
-                checks.setdefault(lang, []).append((avoid_pattern(phrase), tm))
+        for lang, avoided in tm.avoid.items():
+            distinct = phrases.setdefault(lang, [])
+            for phrase in avoided:
+                if phrase not in distinct:
+                    distinct.append(phrase)
+                checks.setdefault(lang, []).append((distinct.index(phrase), tm))
         for lang, name in tm.term.items():
             names.setdefault(lang, []).append(name)
-    known = {lang: re.compile(r"(?<![\w-])(?:" + "|".join(
-        re.escape(n) for n in sorted(ns, key=len, reverse=True)) + ")")
-        for lang, ns in names.items() if ns}
     out: list[tuple[Any, str]] = []
     if not checks:
         return out
+    patterns = {lang: [avoid_pattern(p) for p in ps] for lang, ps in phrases.items()}
+    first_words = {lang: _FirstWords(ps) for lang, ps in phrases.items()}
+    tries = {lang: _Names(ns) for lang, ns in names.items()}
     for path in sorted(texts):
         for lang, n, line in language_lines(path, texts[path], codes):
             if lang not in checks:
                 continue
-            spans = [m.span() for m in known[lang].finditer(line)] if lang in known else []
-            for pattern, tm in checks[lang]:
-                for m in pattern.finditer(line):
+            found = _avoid_matches(line, patterns[lang], first_words[lang])
+            if not found:
+                continue
+            spans = tries[lang].spans(line) if lang in tries else []
+            for i, tm in checks[lang]:
+                for m in found.get(i, ()):
                     if any(a <= m.start() and m.end() <= b for a, b in spans):
                         continue
-                    out.append((Loc(path, n), f"'{m.group(0)}' is not the glossary's term: write "
-                                f"'{tm.term[lang]}' (one term, one concept; see term '{tm.id}')"))
+                    out.append((Loc(path, n), f"'{m.group(0)}' is not the glossary's term: "
+                                f"write '{tm.term[lang]}' (one term, one concept; see term "
+                                f"'{tm.id}')"))
     return out
+
+
+def _avoid_matches(line: str, patterns: list[re.Pattern[str]],
+                   index: _FirstWords) -> dict[int, list[re.Match[str]]]:
+    """The matches in ``line`` of each phrase (by index), left to right: what
+    ``pattern.finditer(line)`` finds for each."""
+    found: dict[int, list[re.Match[str]]] = {}
+    for pos, i in sorted(index.candidates(line), key=lambda c: (c[1], c[0])):
+        m = patterns[i].match(line, pos)
+        if m is None:
+            continue
+        previous = found.setdefault(i, [])
+        if previous and m.start() < previous[-1].end():
+            continue  # finditer does not report overlapping matches of one pattern
+        previous.append(m)
+    for i in index.other:
+        ms = list(patterns[i].finditer(line))
+        if ms:
+            found[i] = ms
+    return found
