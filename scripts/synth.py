@@ -265,6 +265,10 @@ def synth(src: Path, out: Path, scale: int) -> dict[str, int]:
                          ("handouts", handout, "handouts")):
         for p in sorted((src / sub).glob("*.yml")) if (src / sub).is_dir() else []:
             items = _load(p) or []
+            if sub == "handouts" and scale > 1:
+                # A handout of the whole timeline or of every article grows with the content
+                # and would break its page limit by design: only topic handouts are copied.
+                items = [x for x in items if not (x.get("timeline") or x.get("articles"))]
             for c in copies:
                 name = p.name if c.k == 0 else f"{p.stem}-s{c.k}.yml"
                 _write(out / sub / name, _dump([fn(x, c, langs) for x in items]))
