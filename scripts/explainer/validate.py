@@ -754,14 +754,20 @@ class Validator:
                           sorted(terms, key=lambda t: t.id), handouts, ui)
         content.milestones = self.milestone_events(milestones, content.events)
         self.references(content)
-        content.articles = [self.history_events(a, content) for a in content.articles]
+        events = {e.id for e in content.events}
+        declared_events = declared(self.raw)[3]
+        by_date: dict[Any, list[Any]] = {}
+        for e in content.events:
+            by_date.setdefault(e.date, []).append(e)
+        content.articles = [self.history_events(a, events, declared_events, by_date)
+                            for a in content.articles]
         return content
 
-    def history_events(self, a: Article, c: Content) -> Article:
+    def history_events(self, a: Article, events: set[str], declared_events: set[str],
+                       by_date: dict[Any, list[Any]]) -> Article:
         """Tie each history entry to its timeline event: the one it names, or else the event
-        of the same date (one that lists the article first)."""
-        events = {e.id for e in c.events}
-        _, _, _, declared_events = declared(self.raw)
+        of the same date (one that lists the article first). ``events``: the valid event
+        ids; ``by_date``: the events of each date (built once, not per article)."""
         history = []
         for h in a.history:
             event = h.event
@@ -771,8 +777,8 @@ class Validator:
                                  f"article {a.number}")
                 event = None
             elif event is None:
-                same = [e for e in c.events if e.date == h.date]
-                same.sort(key=lambda e: (a.number not in e.articles, e.id))
+                same = sorted(by_date.get(h.date, ()),
+                              key=lambda e: (a.number not in e.articles, e.id))
                 event = same[0].id if same else None
             history.append(dataclasses.replace(h, event=event))
         return dataclasses.replace(a, history=tuple(history))
