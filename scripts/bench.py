@@ -50,6 +50,7 @@ LANGS = ("kk", "ru", "en")
 
 # -- child: run the stages in a fresh process -----------------------------------------------
 
+
 def _maxrss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -80,8 +81,11 @@ def child(root: Path, upto: str, mem: bool) -> dict[str, Any]:
             base = tracemalloc.get_traced_memory()[0]
         t, cpu = time.perf_counter(), _cpu()
         value = fn()
-        rec: dict[str, Any] = {"seconds": time.perf_counter() - t, "cpu": _cpu() - cpu,
-                               "rss_mb": _maxrss_mb()}
+        rec: dict[str, Any] = {
+            "seconds": time.perf_counter() - t,
+            "cpu": _cpu() - cpu,
+            "rss_mb": _maxrss_mb(),
+        }
         if mem:
             rec["py_peak_mb"] = (tracemalloc.get_traced_memory()[1] - base) / 2**20
         out["stages"][name] = rec
@@ -89,6 +93,7 @@ def child(root: Path, upto: str, mem: bool) -> dict[str, Any]:
 
     def imports() -> None:
         from explainer import link, load, pipeline, validate  # noqa: F401
+
         state["mods"] = (load, validate, link, pipeline)
 
     stage("import", imports)
@@ -99,17 +104,22 @@ def child(root: Path, upto: str, mem: bool) -> dict[str, Any]:
     project = pipeline.Project.at(root)
     problems = Problems()
     raw = stage("load", lambda: load.load(project.content, problems, base=project.root))
-    content = stage("validate", lambda: validate.validate(raw, raw.texts, problems,
-                                                          load.load_ui()))
+    content = stage("validate", lambda: validate.validate(raw, raw.texts, problems, load.load_ui()))
     linked = stage("link", lambda: link.link(content, problems, validate.declared(raw)))
     fatal = problems.fatal(True)
     if fatal or linked is None:
-        raise SystemExit("bench: the content does not pass the strict check:\n" +
-                         "\n".join(str(p) for p in list(fatal)[:20]))
+        raise SystemExit(
+            "bench: the content does not pass the strict check:\n"
+            + "\n".join(str(p) for p in list(fatal)[:20])
+        )
     files = stage("render", lambda: pipeline.generate(linked))
     report = stage("write", lambda: pipeline.write_docs(project, files))
-    out["docs"] = {"files": len(files), "written": report.written,
-                   "unchanged": len(report.unchanged), "removed": report.removed}
+    out["docs"] = {
+        "files": len(files),
+        "written": report.written,
+        "unchanged": len(report.unchanged),
+        "removed": report.removed,
+    }
     if upto == "write":
         return out
     from mkdocs.config import load_config
@@ -119,8 +129,11 @@ def child(root: Path, upto: str, mem: bool) -> dict[str, Any]:
     site = linked.content.site
 
     def mkdocs() -> None:
-        cfg = load_config(config_file=str(root / "mkdocs.yml"),
-                          docs_dir=str(project.docs / site.default), site_dir=str(project.site))
+        cfg = load_config(
+            config_file=str(root / "mkdocs.yml"),
+            docs_dir=str(project.docs / site.default),
+            site_dir=str(project.site),
+        )
         run_mkdocs(cfg)
 
     stage("mkdocs", mkdocs)
@@ -130,8 +143,11 @@ def child(root: Path, upto: str, mem: bool) -> dict[str, Any]:
 
         soff = root / ".bench-offline"
         shutil.rmtree(soff, ignore_errors=True)
-        cfg = load_config(config_file=str(root / "mkdocs.offline.yml"),
-                          docs_dir=str(project.docs / site.default), site_dir=str(soff))
+        cfg = load_config(
+            config_file=str(root / "mkdocs.offline.yml"),
+            docs_dir=str(project.docs / site.default),
+            site_dir=str(soff),
+        )
         run_mkdocs(cfg)
         offline.prune(soff, list(site.codes), site.default)
         data = offline.zip_tree(soff, f"{site.slug}-offline", site.as_of.as_date())
@@ -150,8 +166,10 @@ def child(root: Path, upto: str, mem: bool) -> dict[str, Any]:
         cache = root / "dist" / "handouts"
         results = handout_pdf.render_all(jobs, cache)
         handout_pdf.write_handouts(cache, results, "dist/handouts")
-        return {"pdfs": len(results),
-                "rendered": sorted(r.rel for r in results if not getattr(r, "cached", False))}
+        return {
+            "pdfs": len(results),
+            "rendered": sorted(r.rel for r in results if not getattr(r, "cached", False)),
+        }
 
     try:
         import explainer.handout_pdf  # noqa: F401
@@ -166,16 +184,27 @@ def child(root: Path, upto: str, mem: bool) -> dict[str, Any]:
     return out
 
 
-def run_child(root: Path, upto: str = "all", mem: bool = False,
-              pythonpath: Path | None = None) -> dict[str, Any]:
+def run_child(
+    root: Path, upto: str = "all", mem: bool = False, pythonpath: Path | None = None
+) -> dict[str, Any]:
     env = dict(os.environ)
     env["PYTHONPATH"] = str(pythonpath or ROOT / "scripts")
     env.setdefault("SOURCE_DATE_EPOCH", "1795392000")
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as fh:
         result_path = Path(fh.name)
     tree = pythonpath or ROOT / "scripts"
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--_child", str(root), "--_upto", upto,
-           "--_result", str(result_path), "--_tree", str(tree)] + (["--_mem"] if mem else [])
+    cmd = [
+        sys.executable,
+        str(Path(__file__).resolve()),
+        "--_child",
+        str(root),
+        "--_upto",
+        upto,
+        "--_result",
+        str(result_path),
+        "--_tree",
+        str(tree),
+    ] + (["--_mem"] if mem else [])
     proc = subprocess.run(cmd, env=env, capture_output=True, text=True)
     if proc.returncode != 0:
         raise SystemExit(f"bench: stage run failed in {root}:\n{proc.stdout}\n{proc.stderr}")
@@ -188,18 +217,21 @@ def run_child(root: Path, upto: str = "all", mem: bool = False,
 
 # -- helpers -----------------------------------------------------------------------------
 
+
 def clean(root: Path) -> None:
     for name in ("docs", "site", "dist", ".bench-offline", "hugo", "plain-site"):
         shutil.rmtree(root / name, ignore_errors=True)
 
 
-def timed(cmd: list[str], cwd: Path,
-          env: dict[str, str] | None = None) -> tuple[float, float, float]:
+def timed(
+    cmd: list[str], cwd: Path, env: dict[str, str] | None = None
+) -> tuple[float, float, float]:
     """Run ``cmd``; return its wall time (s), peak RSS (MB) and CPU time (s, user + system,
     its children included)."""
     t = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - t
     err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
@@ -211,8 +243,10 @@ def timed(cmd: list[str], cwd: Path,
 
 def median_runs(runs: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
     names = list(runs[0]["stages"])
-    return {n: {k: statistics.median(r["stages"][n][k] for r in runs)
-                for k in runs[0]["stages"][n]} for n in names}
+    return {
+        n: {k: statistics.median(r["stages"][n][k] for r in runs) for k in runs[0]["stages"][n]}
+        for n in names
+    }
 
 
 def flagship_project(dest: Path) -> Path:
@@ -247,6 +281,7 @@ def child_env(pythonpath: Path | None = None) -> dict[str, str]:
 
 
 # -- machine ---------------------------------------------------------------------------
+
 
 def machine() -> dict[str, str]:
     cpu = "unknown"
@@ -291,6 +326,7 @@ def machine() -> dict[str, str]:
 
 
 # -- peers -----------------------------------------------------------------------------
+
 
 def hugo_binary() -> Path | None:
     try:
@@ -368,9 +404,12 @@ def plain_mkdocs_setup(root: Path) -> list[list[str]]:
     for lang in LANGS:
         cfg = root / f"plain-{lang}.yml"
         site = root / "plain-site" / ("" if lang == LANGS[0] else lang)
-        cfg.write_text(PLAIN_CONFIG.format(docs=root / "docs" / lang, site=site,
-                                           theme_lang="ru" if lang == "kk" else lang),
-                       encoding="utf-8")
+        cfg.write_text(
+            PLAIN_CONFIG.format(
+                docs=root / "docs" / lang, site=site, theme_lang="ru" if lang == "kk" else lang
+            ),
+            encoding="utf-8",
+        )
         cmds.append([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(cfg)])
     return cmds
 
@@ -389,16 +428,19 @@ def hugo_setup(root: Path) -> Path:
             dest = h / "content" / lang / rel
             dest.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(p, dest)
-    langs = "\n".join(f"  {lang}: {{contentDir: content/{lang}, weight: {i + 1}}}"
-                      for i, lang in enumerate(LANGS))
-    (h / "hugo.yaml").write_text(HUGO_CONFIG.format(default=LANGS[0], languages=langs),
-                                 encoding="utf-8")
+    langs = "\n".join(
+        f"  {lang}: {{contentDir: content/{lang}, weight: {i + 1}}}" for i, lang in enumerate(LANGS)
+    )
+    (h / "hugo.yaml").write_text(
+        HUGO_CONFIG.format(default=LANGS[0], languages=langs), encoding="utf-8"
+    )
     layouts = h / "layouts" / "_default"
     layouts.mkdir(parents=True)
     (layouts / "baseof.html").write_text(HUGO_BASEOF, encoding="utf-8")
     for name in ("single.html", "list.html"):
-        (layouts / name).write_text('{{ define "main" }}{{ .Content }}{{ end }}\n',
-                                    encoding="utf-8")
+        (layouts / name).write_text(
+            '{{ define "main" }}{{ .Content }}{{ end }}\n', encoding="utf-8"
+        )
     return h
 
 
@@ -414,21 +456,27 @@ def peers(root: Path, reps: int, log: Any) -> dict[str, Any]:
         cmds = plain_mkdocs_setup(root)
         shutil.rmtree(root / "plain-site", ignore_errors=True)
         runs = [timed(c, root, env) for c in cmds]
-        plain.append((sum(r[0] for r in runs), max(r[1] for r in runs),
-                      sum(r[2] for r in runs)))
+        plain.append((sum(r[0] for r in runs), max(r[1] for r in runs), sum(r[2] for r in runs)))
         if hb is not None:
             h = hugo_setup(root)
             shutil.rmtree(h / "public", ignore_errors=True)
             hugo.append(timed([str(hb), "--quiet", "-s", str(h), "-d", str(h / "public")], h))
-        log(f"  peers rep {i + 1}: ours {ours[-1][0]:.1f}s, plain mkdocs {plain[-1][0]:.1f}s"
-            + (f", hugo {hugo[-1][0]:.2f}s" if hugo else ""))
+        log(
+            f"  peers rep {i + 1}: ours {ours[-1][0]:.1f}s, plain mkdocs {plain[-1][0]:.1f}s"
+            + (f", hugo {hugo[-1][0]:.2f}s" if hugo else "")
+        )
+
     def summary(runs: list[tuple[float, float, float]]) -> dict[str, Any]:
-        return {"seconds": statistics.median(x[0] for x in runs),
-                "rss_mb": max(x[1] for x in runs),
-                "cpu": statistics.median(x[2] for x in runs), "runs": [x[0] for x in runs]}
+        return {
+            "seconds": statistics.median(x[0] for x in runs),
+            "rss_mb": max(x[1] for x in runs),
+            "cpu": statistics.median(x[2] for x in runs),
+            "runs": [x[0] for x in runs],
+        }
 
     out: dict[str, Any] = {
-        "ours": summary(ours), "plain": summary(plain),
+        "ours": summary(ours),
+        "plain": summary(plain),
         "pages": {lang: sum(1 for _ in (root / "docs" / lang).rglob("*.md")) for lang in LANGS},
     }
     if hugo:
@@ -441,14 +489,19 @@ def peers(root: Path, reps: int, log: Any) -> dict[str, Any]:
 
 # -- sizes -------------------------------------------------------------------------------
 
+
 def tree_size(folder: Path) -> dict[str, int]:
     files = [p for p in folder.rglob("*") if p.is_file()]
-    return {"bytes": sum(p.stat().st_size for p in files), "files": len(files),
-            "html": sum(1 for p in files if p.suffix == ".html")}
+    return {
+        "bytes": sum(p.stat().st_size for p in files),
+        "files": len(files),
+        "html": sum(1 for p in files if p.suffix == ".html"),
+    }
 
 
 _ASSET_RE = re.compile(
-    r"""<(?:link[^>]*\brel="stylesheet"[^>]*\bhref|script[^>]*\bsrc)="([^"]+)\"""")
+    r"""<(?:link[^>]*\brel="stylesheet"[^>]*\bhref|script[^>]*\bsrc)="([^"]+)\""""
+)
 
 
 def page_weights(site: Path) -> list[int]:
@@ -481,8 +534,11 @@ def sizes(root: Path) -> dict[str, Any]:
         idx = site / ("" if lang == LANGS[0] else lang) / "search" / "search_index.json"
         if idx.is_file():
             data = idx.read_bytes()
-            out["search"][lang] = {"bytes": len(data), "gzip": len(gzip.compress(data, 9)),
-                                   "docs": len(json.loads(data)["docs"])}
+            out["search"][lang] = {
+                "bytes": len(data),
+                "gzip": len(gzip.compress(data, 9)),
+                "docs": len(json.loads(data)["docs"]),
+            }
     zips = sorted((root / "dist").glob("*-offline.zip")) if (root / "dist").is_dir() else []
     out["offline_zip"] = zips[0].stat().st_size if zips else None
     return out
@@ -490,9 +546,13 @@ def sizes(root: Path) -> dict[str, Any]:
 
 # -- incremental -------------------------------------------------------------------------
 
+
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def incremental(root: Path, reps: int, log: Any) -> dict[str, Any]:
@@ -505,33 +565,43 @@ def incremental(root: Path, reps: int, log: Any) -> dict[str, Any]:
         clean(root)
         cold_cli.append(timed(explainer_cmd(root, "build", "--strict"), root, env))
     before_docs, before_site = snapshot(root / "docs"), snapshot(root / "site")
-    topic = "judicial-power" if (root / "content/topics/judicial-power").is_dir() else \
-        sorted(p.name for p in (root / "content" / "topics").iterdir())[0]
+    topic = (
+        "judicial-power"
+        if (root / "content/topics/judicial-power").is_dir()
+        else sorted(p.name for p in (root / "content" / "topics").iterdir())[0]
+    )
     md = root / "content" / "topics" / topic / "kk.md"
     original = md.read_text(encoding="utf-8")
     edits = []
     for i in range(reps):
-        md.write_text(original + f"\nБұл абзац өлшеу үшін қосылды ({i + 1}).\n",
-                      encoding="utf-8")
+        md.write_text(original + f"\nБұл абзац өлшеу үшін қосылды ({i + 1}).\n", encoding="utf-8")
         edits.append(timed(explainer_cmd(root, "build", "--strict"), root, env))
     after_docs, after_site = snapshot(root / "docs"), snapshot(root / "site")
-    changed_docs = sorted(k for k in after_docs if before_docs.get(k) != after_docs[k]
-                          and not k.startswith("."))
+    changed_docs = sorted(
+        k for k in after_docs if before_docs.get(k) != after_docs[k] and not k.startswith(".")
+    )
     changed_site = sorted(k for k in after_site if before_site.get(k) != after_site[k])
     # One more edit through the stages, to see what the write stage rewrote.
     md.write_text(original + "\nТағы бір абзац.\n", encoding="utf-8")
     stages = run_child(root)
     md.write_text(original, encoding="utf-8")
-    log(f"  incremental: cold {statistics.median(x[0] for x in cold_cli):.1f}s, "
-        f"after edit {statistics.median(x[0] for x in edits):.1f}s")
+    log(
+        f"  incremental: cold {statistics.median(x[0] for x in cold_cli):.1f}s, "
+        f"after edit {statistics.median(x[0] for x in edits):.1f}s"
+    )
     html = [k for k in after_site if k.endswith(".html")]
     return {
-        "topic": topic, "cold_cli": statistics.median(x[0] for x in cold_cli),
+        "topic": topic,
+        "cold_cli": statistics.median(x[0] for x in cold_cli),
         "edit_cli": statistics.median(x[0] for x in edits),
         "cold_cli_cpu": statistics.median(x[2] for x in cold_cli),
-        "edit_cli_cpu": statistics.median(x[2] for x in edits), "cold_stages": cold["stages"],
-        "edit_stages": stages["stages"], "docs_written": stages["docs"]["written"],
-        "docs_changed": changed_docs, "site_changed": changed_site, "html_pages": len(html),
+        "edit_cli_cpu": statistics.median(x[2] for x in edits),
+        "cold_stages": cold["stages"],
+        "edit_stages": stages["stages"],
+        "docs_written": stages["docs"]["written"],
+        "docs_changed": changed_docs,
+        "site_changed": changed_site,
+        "html_pages": len(html),
         "site_changed_html": [k for k in changed_site if k.endswith(".html")],
         "handouts": stages.get("handouts"),
     }
@@ -539,11 +609,17 @@ def incremental(root: Path, reps: int, log: Any) -> dict[str, Any]:
 
 # -- report ------------------------------------------------------------------------------
 
+
 def mb(n: float | None) -> str:
     if n is None:
         return "—"
-    return f"{n / 1e9:.1f} GB" if n >= 1e9 else f"{n / 1e6:.2f} MB" if n >= 1e5 else \
-        f"{n / 1e3:.1f} kB"
+    return (
+        f"{n / 1e9:.1f} GB"
+        if n >= 1e9
+        else f"{n / 1e6:.2f} MB"
+        if n >= 1e5
+        else f"{n / 1e3:.1f} kB"
+    )
 
 
 def sec(s: float | None) -> str:
@@ -572,12 +648,14 @@ STAGE_DOC = {
 def report(r: dict[str, Any]) -> str:
     L: list[str] = [SECTION, ""]
     add = L.append
-    add(f"Produced by `make bench` (`python scripts/bench.py {' '.join(r['argv'])}`)"
+    add(
+        f"Produced by `make bench` (`python scripts/bench.py {' '.join(r['argv'])}`)"
         f" on {r['date']}, in {r['total_seconds'] / 60:.0f} minutes. Every number below was "
         "measured in that one run. Each stage run is a fresh Python process; **wall** is "
         "elapsed time, **CPU** is user + system time of the process (and of the processes it "
         "waited for). The machine is shared with other builds, so wall times are noisy: CPU "
-        "times are steadier, and ratios of runs made side by side hold better than seconds.")
+        "times are steadier, and ratios of runs made side by side hold better than seconds."
+    )
     add("")
     add("### Machine")
     add("")
@@ -591,17 +669,18 @@ def report(r: dict[str, Any]) -> str:
     f = r["flagship"]
     add("### Stages of a flagship build")
     add("")
-    add(f"Flagship: {f['counts']}. **Cold**: empty docs/, site/, dist/ (a first build). "
+    add(
+        f"Flagship: {f['counts']}. **Cold**: empty docs/, site/, dist/ (a first build). "
         "**Warm**: the same build again with nothing changed (the write stage rewrites "
         f"nothing). Times: median of {r['reps']} runs. **Python peak**: the peak of Python "
         "allocations during the stage, above what was allocated when it began "
         "(`tracemalloc`, in a separate cold run, since tracing slows everything down); it "
         "does not see C allocations (libyaml, zlib). **RSS after**: the process's peak "
         "resident memory so far (`getrusage` `ru_maxrss`, timing run): it only grows, so a "
-        "stage's own share is its step up from the row above.")
+        "stage's own share is its step up from the row above."
+    )
     add("")
-    add("| stage | what | cold wall | cold CPU | warm wall | warm CPU | Python peak | "
-        "RSS after |")
+    add("| stage | what | cold wall | cold CPU | warm wall | warm CPU | Python peak | RSS after |")
     add("|---|---|---:|---:|---:|---:|---:|---:|")
     cold, warm, mem = f["cold"], f["warm"], f["mem"]["stages"]
     for name in GENERATOR_STAGES + SITE_STAGES:
@@ -610,140 +689,193 @@ def report(r: dict[str, Any]) -> str:
                 add(f"| handouts | {STAGE_DOC[name]} | {f['handouts']} | | | | | |")
             continue
         pm = mem.get(name, {}).get("py_peak_mb")
-        add(f"| {name} | {STAGE_DOC[name]} | {sec(cold[name]['seconds'])} | "
+        add(
+            f"| {name} | {STAGE_DOC[name]} | {sec(cold[name]['seconds'])} | "
             f"{sec(cold[name]['cpu'])} | {sec(warm[name]['seconds'])} | "
             f"{sec(warm[name]['cpu'])} | {'—' if pm is None else f'{pm:.1f} MB'} | "
-            f"{cold[name]['rss_mb']:.0f} MB |")
+            f"{cold[name]['rss_mb']:.0f} MB |"
+        )
 
     def total(st: dict[str, Any], names: list[str], key: str) -> float:
         return sum(st[n][key] for n in names if n in st)
 
     gen = GENERATOR_STAGES[1:]
     every = list(cold)
-    add(f"| **generator** | load → write | **{sec(total(cold, gen, 'seconds'))}** | "
+    add(
+        f"| **generator** | load → write | **{sec(total(cold, gen, 'seconds'))}** | "
         f"**{sec(total(cold, gen, 'cpu'))}** | **{sec(total(warm, gen, 'seconds'))}** | "
-        f"**{sec(total(warm, gen, 'cpu'))}** | | |")
-    add(f"| **all** | every stage | **{sec(total(cold, every, 'seconds'))}** | "
+        f"**{sec(total(warm, gen, 'cpu'))}** | | |"
+    )
+    add(
+        f"| **all** | every stage | **{sec(total(cold, every, 'seconds'))}** | "
         f"**{sec(total(cold, every, 'cpu'))}** | **{sec(total(warm, every, 'seconds'))}** | "
-        f"**{sec(total(warm, every, 'cpu'))}** | | |")
+        f"**{sec(total(warm, every, 'cpu'))}** | | |"
+    )
     add("")
     all_cpu = total(cold, every, "cpu")
     site_cpu = total(cold, ["mkdocs", "offline"], "cpu")
-    add(f"**Where the time goes:** MkDocs (the site and the offline bundle, two full builds of "
+    add(
+        f"**Where the time goes:** MkDocs (the site and the offline bundle, two full builds of "
         f"every language) is {site_cpu / all_cpu:.0%} of a cold build's CPU time; the "
         f"generator, load to write, {total(cold, gen, 'cpu') / all_cpu:.0%}. Warm, the write "
         f"stage finds {f['warm_docs']['unchanged']} of {f['docs_files']} files unchanged and "
         f"rewrites {len(f['warm_docs']['written'])}; MkDocs has no incremental build and "
-        "renders every page again, so a warm build costs what a cold one does.")
+        "renders every page again, so a warm build costs what a cold one does."
+    )
     add("")
 
     # Scale
     add("### Scale: the generator on 1×, 10× and 100× the flagship")
     add("")
-    add("Synthetic content from `scripts/synth.py --scale N`: N copies of the flagship with "
+    add(
+        "Synthetic content from `scripts/synth.py --scale N`: N copies of the flagship with "
         "new ids, renumbered articles (copy k: article n → n + 100·k, in sections of its "
-        "own), every `[[…]]` reference, natural citation (\"статья 75\", \"75-бабы\", "
-        "\"Article 75\") and metadata list moved along, distinct topic titles and term "
+        'own), every `[[…]]` reference, natural citation ("статья 75", "75-бабы", '
+        '"Article 75") and metadata list moved along, distinct topic titles and term '
         "names; it passes `explainer check --strict`. Generator stages, cold, one fresh "
         "process per scale. **CPU per ×**: CPU time ÷ N ÷ CPU time at 1× — 1.00 is linear "
-        "growth; above 1, the cost grows faster than the content.")
+        "growth; above 1, the cost grows faster than the content."
+    )
     add("")
     scales = r["scale"]
-    add("| stage (CPU) | " + " | ".join(f"{s['scale']}×" for s in scales) + " | " +
-        " | ".join(f"CPU per × at {s['scale']}×" for s in scales[1:]) + " |")
+    add(
+        "| stage (CPU) | "
+        + " | ".join(f"{s['scale']}×" for s in scales)
+        + " | "
+        + " | ".join(f"CPU per × at {s['scale']}×" for s in scales[1:])
+        + " |"
+    )
     add("|---|" + "---:|" * (len(scales) * 2 - 1))
     blank = " | ".join("" for _ in scales[1:])
     for name in gen + ["total"]:
+
         def cpu(s: dict[str, Any], name: str = name) -> float:
-            return total(s["stages"], gen, "cpu") if name == "total" else \
-                s["stages"][name]["cpu"]
+            return total(s["stages"], gen, "cpu") if name == "total" else s["stages"][name]["cpu"]
+
         label = "**total**" if name == "total" else name
-        add(f"| {label} | " + " | ".join(sec(cpu(s)) for s in scales) + " | " +
-            " | ".join(f"{cpu(s) / (s['scale'] * cpu(scales[0])):.2f}" for s in scales[1:])
-            + " |")
-    add("| total, wall | " + " | ".join(sec(total(s["stages"], gen, "seconds"))
-                                      for s in scales) + f" | {blank} |")
+        add(
+            f"| {label} | "
+            + " | ".join(sec(cpu(s)) for s in scales)
+            + " | "
+            + " | ".join(f"{cpu(s) / (s['scale'] * cpu(scales[0])):.2f}" for s in scales[1:])
+            + " |"
+        )
+    add(
+        "| total, wall | "
+        + " | ".join(sec(total(s["stages"], gen, "seconds")) for s in scales)
+        + f" | {blank} |"
+    )
 
     def peak(s: dict[str, Any]) -> float:
         return max(v.get("py_peak_mb", 0) for v in s["mem"].values())
 
-    add("| Python peak (largest stage) | " + " | ".join(f"{peak(s):.0f} MB" for s in scales)
-        + " | " + " | ".join(f"{peak(s) / (s['scale'] * peak(scales[0])):.2f}"
-                             for s in scales[1:]) + " |")
-    add("| peak RSS | " + " | ".join(
-        f"{max(v['rss_mb'] for v in s['stages'].values()):.0f} MB" for s in scales) +
-        f" | {blank} |")
-    add("| topics / articles / events / terms | " + " | ".join(s["counts"] for s in scales) +
-        f" | {blank} |")
-    add("| generated files | " + " | ".join(str(s["docs_files"]) for s in scales) +
-        f" | {blank} |")
-    add("| `synth.py` itself (wall) | " + " | ".join(sec(s["synth_seconds"]) for s in scales)
-        + f" | {blank} |")
+    add(
+        "| Python peak (largest stage) | "
+        + " | ".join(f"{peak(s):.0f} MB" for s in scales)
+        + " | "
+        + " | ".join(f"{peak(s) / (s['scale'] * peak(scales[0])):.2f}" for s in scales[1:])
+        + " |"
+    )
+    add(
+        "| peak RSS | "
+        + " | ".join(f"{max(v['rss_mb'] for v in s['stages'].values()):.0f} MB" for s in scales)
+        + f" | {blank} |"
+    )
+    add(
+        "| topics / articles / events / terms | "
+        + " | ".join(s["counts"] for s in scales)
+        + f" | {blank} |"
+    )
+    add("| generated files | " + " | ".join(str(s["docs_files"]) for s in scales) + f" | {blank} |")
+    add(
+        "| `synth.py` itself (wall) | "
+        + " | ".join(sec(s["synth_seconds"]) for s in scales)
+        + f" | {blank} |"
+    )
     add("")
     add(SCALE_NOTE)
     add("")
     if r.get("scale_site"):
-        add("MkDocs on the synthetic content (every language, `mkdocs.yml` and the offline "
-            "bundle; cold, one run): " + "; ".join(
+        add(
+            "MkDocs on the synthetic content (every language, `mkdocs.yml` and the offline "
+            "bundle; cold, one run): "
+            + "; ".join(
                 f"{s['scale']}×: site {sec(s['mkdocs_cpu'])} CPU "
                 f"({sec(s['mkdocs'])} wall), offline bundle {sec(s['offline_cpu'])} CPU, "
                 f"{s['html']} HTML pages, {mb(s['bytes'])}, median HTML page "
-                f"{mb(s['median_html'])}" for s in r["scale_site"]) +
-            f" (flagship: site {sec(cold['mkdocs']['cpu'])} CPU, {f['sizes']['site']['html']} "
+                f"{mb(s['median_html'])}"
+                for s in r["scale_site"]
+            )
+            + f" (flagship: site {sec(cold['mkdocs']['cpu'])} CPU, {f['sizes']['site']['html']} "
             f"HTML pages, {mb(f['sizes']['site']['bytes'])}, median HTML page "
-            f"{mb(f['sizes']['median_html'])}). " + r.get("scale_site_note", "")
-            + _estimate(r))
+            f"{mb(f['sizes']['median_html'])}). " + r.get("scale_site_note", "") + _estimate(r)
+        )
         add("")
 
     # Peers
     add("### Peers, side by side")
     add("")
-    add("Each repetition runs the three one after the other on the same generated Markdown, "
+    add(
+        "Each repetition runs the three one after the other on the same generated Markdown, "
         f"cold (outputs removed first); median of {r['peer_reps']} repetitions at 1×, "
-        f"of {r['peer_reps_scale']} at larger scales:")
+        f"of {r['peer_reps_scale']} at larger scales:"
+    )
     add("")
-    add("- **ours**: `explainer build --strict --no-offline`: check the content, generate "
+    add(
+        "- **ours**: `explainer build --strict --no-offline`: check the content, generate "
         "docs/, then MkDocs with the explainer plugin — every language with its own "
-        "navigation, search index and interface language;")
-    add("- **plain MkDocs**: `mkdocs build` of each language's generated `docs/<lang>/` "
+        "navigation, search index and interface language;"
+    )
+    add(
+        "- **plain MkDocs**: `mkdocs build` of each language's generated `docs/<lang>/` "
         "(three builds, times added up) with a minimal Material config: the search plugin "
         "and the same Markdown extensions, no explainer plugin, no overrides, navigation "
-        "from the files;")
-    add("- **Hugo**: the same Markdown files (`index.md` renamed `_index.md`) in Hugo's "
+        "from the files;"
+    )
+    add(
+        "- **Hugo**: the same Markdown files (`index.md` renamed `_index.md`) in Hugo's "
         "multilingual mode (one content folder per language), with minimal layouts written "
         "for this: title, a list of every page of the language (as Material's navigation "
         "lists them) and the content; no theme, no CSS, no search index. Goldmark does not "
         "know pymdown's syntax (`!!!` admonitions, `:material-…:` icons): that part stays "
-        "text, so Hugo does a little less work per page.")
+        "text, so Hugo does a little less work per page."
+    )
     add("")
-    add("| content | | ours | plain MkDocs | Hugo | ours ÷ plain MkDocs | ours ÷ Hugo | "
-        "plain MkDocs ÷ Hugo | generator ÷ plain MkDocs |")
+    add(
+        "| content | | ours | plain MkDocs | Hugo | ours ÷ plain MkDocs | ours ÷ Hugo | "
+        "plain MkDocs ÷ Hugo | generator ÷ plain MkDocs |"
+    )
     add("|---|---|---:|---:|---:|---:|---:|---:|---:|")
     for p in r["peers"]:
         for key, label in (("seconds", "wall"), ("cpu", "CPU")):
             h = p.get("hugo", {}).get(key)
             o, pl = p["ours"][key], p["plain"][key]
             gen_t = p["generator_cpu" if key == "cpu" else "generator_seconds"]
-            add(f"| {p['scale']}× ({p['pages']['kk']} pages a language) | {label} | {sec(o)} "
+            add(
+                f"| {p['scale']}× ({p['pages']['kk']} pages a language) | {label} | {sec(o)} "
                 f"| {sec(pl)} | {sec(h)} | {ratio(o, pl)} | {ratio(o, h) if h else '—'} | "
-                f"{ratio(pl, h) if h else '—'} | {ratio(gen_t, pl)} |")
+                f"{ratio(pl, h) if h else '—'} | {ratio(gen_t, pl)} |"
+            )
     add("")
-    add("*generator ÷ plain MkDocs*: the generator stages (load → write, cold) against the "
+    add(
+        "*generator ÷ plain MkDocs*: the generator stages (load → write, cold) against the "
         "plain MkDocs build: what generating the Markdown adds to rendering it. Plain MkDocs "
         "is three processes, each paying Python's start-up and MkDocs' imports (about half a "
         "second), where ours builds every language in one process: at 1× that outweighs the "
-        "generator. Hugo can use both cores; Python builds on one.")
+        "generator. Hugo can use both cores; Python builds on one."
+    )
     add("")
-    add("| content | peak RSS: ours | plain MkDocs | Hugo | output: ours | plain MkDocs | "
-        "Hugo |")
+    add("| content | peak RSS: ours | plain MkDocs | Hugo | output: ours | plain MkDocs | Hugo |")
     add("|---|---:|---:|---:|---:|---:|---:|")
     for p in r["peers"]:
         s = p["sizes"]
         hs = s.get("hugo")
         hugo_rss = f"{p['hugo']['rss_mb']:.0f} MB" if "hugo" in p else "—"
-        add(f"| {p['scale']}× | {p['ours']['rss_mb']:.0f} MB | {p['plain']['rss_mb']:.0f} MB "
+        add(
+            f"| {p['scale']}× | {p['ours']['rss_mb']:.0f} MB | {p['plain']['rss_mb']:.0f} MB "
             f"| {hugo_rss} | {mb(s['ours']['bytes'])} | {mb(s['plain']['bytes'])} | "
-            f"{mb(hs['bytes']) if hs else '—'} |")
+            f"{mb(hs['bytes']) if hs else '—'} |"
+        )
     add("")
 
     # Size
@@ -752,57 +884,77 @@ def report(r: dict[str, Any]) -> str:
     add("")
     add("| | |")
     add("|---|---:|")
-    add(f"| site/ total | {mb(s['site']['bytes'])} in {s['site']['files']} files "
-        f"({s['site']['html']} HTML pages) |")
-    add(f"| median page weight: HTML + the CSS and JS it loads | {mb(s['median_page'])} "
-        f"(HTML alone: {mb(s['median_html'])}) |")
+    add(
+        f"| site/ total | {mb(s['site']['bytes'])} in {s['site']['files']} files "
+        f"({s['site']['html']} HTML pages) |"
+    )
+    add(
+        f"| median page weight: HTML + the CSS and JS it loads | {mb(s['median_page'])} "
+        f"(HTML alone: {mb(s['median_html'])}) |"
+    )
     for lang, v in s["search"].items():
-        add(f"| search index, {lang} | {mb(v['bytes'])} ({mb(v['gzip'])} gzipped), "
-            f"{v['docs']} entries |")
+        add(
+            f"| search index, {lang} | {mb(v['bytes'])} ({mb(v['gzip'])} gzipped), "
+            f"{v['docs']} entries |"
+        )
     add(f"| offline bundle (dist/*-offline.zip) | {mb(s['offline_zip'])} |")
     add("")
-    add("The CSS and JavaScript (Material's, and ours) are the same for every page: a "
+    add(
+        "The CSS and JavaScript (Material's, and ours) are the same for every page: a "
         "browser caches them, so a reader's next page costs about its HTML alone. The search "
-        "index is fetched only when the reader searches.")
+        "index is fetched only when the reader searches."
+    )
     add("")
 
     # Incremental
     inc = r["incremental"]
     add("### Incremental: one topic edited")
     add("")
-    add(f"A sentence is added to `content/topics/{inc['topic']}/kk.md`, then "
+    add(
+        f"A sentence is added to `content/topics/{inc['topic']}/kk.md`, then "
         f"`explainer build --strict` (site and offline bundle) runs again; median of "
-        f"{r['reps']}.")
+        f"{r['reps']}."
+    )
     add("")
     add("| | cold build | after the edit | after ÷ cold |")
     add("|---|---:|---:|---:|")
-    add(f"| `explainer build --strict`, wall | {sec(inc['cold_cli'])} | "
-        f"{sec(inc['edit_cli'])} | {ratio(inc['edit_cli'], inc['cold_cli'])} |")
-    add(f"| `explainer build --strict`, CPU | {sec(inc['cold_cli_cpu'])} | "
-        f"{sec(inc['edit_cli_cpu'])} | {ratio(inc['edit_cli_cpu'], inc['cold_cli_cpu'])} |")
+    add(
+        f"| `explainer build --strict`, wall | {sec(inc['cold_cli'])} | "
+        f"{sec(inc['edit_cli'])} | {ratio(inc['edit_cli'], inc['cold_cli'])} |"
+    )
+    add(
+        f"| `explainer build --strict`, CPU | {sec(inc['cold_cli_cpu'])} | "
+        f"{sec(inc['edit_cli_cpu'])} | {ratio(inc['edit_cli_cpu'], inc['cold_cli_cpu'])} |"
+    )
     for name in gen + SITE_STAGES:
         if name in inc["cold_stages"] and name in inc["edit_stages"]:
             c_, e_ = inc["cold_stages"][name]["cpu"], inc["edit_stages"][name]["cpu"]
             add(f"| stage {name}, CPU | {sec(c_)} | {sec(e_)} | {ratio(e_, c_)} |")
     add("")
-    add(f"**Generated Markdown** rewritten by the write stage: {len(inc['docs_written'])} of "
-        f"{f['docs_files']} files — " + ", ".join(f"`{x}`" for x in inc["docs_written"]) +
-        ".")
+    add(
+        f"**Generated Markdown** rewritten by the write stage: {len(inc['docs_written'])} of "
+        f"{f['docs_files']} files — " + ", ".join(f"`{x}`" for x in inc["docs_written"]) + "."
+    )
     add("")
     others = [x for x in inc["site_changed"] if not x.endswith(".html")]
-    add(f"**Built site**: MkDocs rendered all {inc['html_pages']} HTML pages of every "
+    add(
+        f"**Built site**: MkDocs rendered all {inc['html_pages']} HTML pages of every "
         f"language again; {len(inc['site_changed_html'])} came out different — "
         + ", ".join(f"`{x}`" for x in inc["site_changed_html"][:12])
         + ("…" if len(inc["site_changed_html"]) > 12 else "")
-        + "; other files that changed: " + (", ".join(f"`{x}`" for x in others) or "none")
-        + ".")
+        + "; other files that changed: "
+        + (", ".join(f"`{x}`" for x in others) or "none")
+        + "."
+    )
     add("")
     add(INCREMENTAL_NOTE)
     add("")
     if isinstance(inc.get("handouts"), dict):
         rendered = ", ".join(inc["handouts"]["rendered"]) or "none"
-        add(f"**Handouts** rendered again after the edit: {rendered} (of "
-            f"{inc['handouts']['pdfs']}).")
+        add(
+            f"**Handouts** rendered again after the edit: {rendered} (of "
+            f"{inc['handouts']['pdfs']})."
+        )
     else:
         add(f"**Handouts**: {inc.get('handouts')}.")
     add("")
@@ -814,14 +966,18 @@ def report(r: dict[str, Any]) -> str:
         add("")
         add(b["note"])
         add("")
-        add("| content | stage | before, wall | after, wall | speed-up | before, CPU | "
-            "after, CPU | speed-up |")
+        add(
+            "| content | stage | before, wall | after, wall | speed-up | before, CPU | "
+            "after, CPU | speed-up |"
+        )
         add("|---|---|---:|---:|---:|---:|---:|---:|")
         for row in b["rows"]:
-            add(f"| {row['scale']}× | {row['stage']} | {sec(row['before'])} | "
+            add(
+                f"| {row['scale']}× | {row['stage']} | {sec(row['before'])} | "
                 f"{sec(row['after'])} | {ratio(row['before'], row['after'])} | "
                 f"{sec(row['before_cpu'])} | {sec(row['after_cpu'])} | "
-                f"{ratio(row['before_cpu'], row['after_cpu'])} |")
+                f"{ratio(row['before_cpu'], row['after_cpu'])} |"
+            )
         add("")
         add(OPTIMIZATION_NOTE)
         add("")
@@ -885,8 +1041,10 @@ def _estimate(r: dict[str, Any]) -> str:
     m1, mk, k = f["sizes"]["median_html"], b["median_html"], b["scale"]
     page = m1 + (mk - m1) / (k - 1) * (biggest - 1)
     pages = b["html"] / k * biggest
-    return (f" Extrapolating the measured growth (not measured): at {biggest}× a median page "
-            f"of about {mb(page)}, some {pages:,.0f} pages, about {mb(page * pages)} of HTML.")
+    return (
+        f" Extrapolating the measured growth (not measured): at {biggest}× a median page "
+        f"of about {mb(page)}, some {pages:,.0f} pages, about {mb(page * pages)} of HTML."
+    )
 
 
 def write_benchmarks(path: Path, section: str) -> None:
@@ -898,15 +1056,21 @@ def write_benchmarks(path: Path, section: str) -> None:
     if start is None:
         new = text.rstrip("\n") + "\n\n" + section
     else:
-        end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")),
-                   len(lines))
+        end = next(
+            (i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines)
+        )
         rest = "\n".join(lines[end:])
-        new = "\n".join(lines[:start]) + ("\n" if start else "") + section + \
-            ("\n" + rest if rest.strip() else "")
+        new = (
+            "\n".join(lines[:start])
+            + ("\n" if start else "")
+            + section
+            + ("\n" + rest if rest.strip() else "")
+        )
     path.write_text(new.rstrip("\n") + "\n", encoding="utf-8")
 
 
 # -- main ------------------------------------------------------------------------------
+
 
 def counts_of(root: Path) -> str:
     c = root / "content"
@@ -930,31 +1094,51 @@ def before_tree(rev: str, work: Path) -> Path | None:
     dest = work / f"before-{rev[:12]}"
     if dest.exists():
         return dest / "scripts"
-    ok = subprocess.run(["git", "-C", str(ROOT), "cat-file", "-e", f"{rev}^{{commit}}"],
-                        capture_output=True).returncode == 0
+    ok = (
+        subprocess.run(
+            ["git", "-C", str(ROOT), "cat-file", "-e", f"{rev}^{{commit}}"], capture_output=True
+        ).returncode
+        == 0
+    )
     if not ok:
         return None
     dest.mkdir(parents=True)
-    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "scripts/explainer"],
-                             capture_output=True, check=True).stdout
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", rev, "scripts/explainer"],
+        capture_output=True,
+        check=True,
+    ).stdout
     subprocess.run(["tar", "-x", "-C", str(dest)], input=archive, check=True)
     return dest / "scripts"
 
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("--out", default=str(ROOT / "BENCHMARKS.md"), help="report (its "
-                   f"'{SECTION}' section is replaced; default: BENCHMARKS.md)")
+    p.add_argument(
+        "--out",
+        default=str(ROOT / "BENCHMARKS.md"),
+        help=f"report (its '{SECTION}' section is replaced; default: BENCHMARKS.md)",
+    )
     p.add_argument("--json", help="also write every measurement here")
     p.add_argument("--reps", type=int, default=3, help="repetitions of flagship runs (median)")
     p.add_argument("--peer-reps", type=int, default=5, help="repetitions of the peer runs")
-    p.add_argument("--peer-reps-scale", type=int, default=3,
-                   help="repetitions of the peer runs on synthetic content")
+    p.add_argument(
+        "--peer-reps-scale",
+        type=int,
+        default=3,
+        help="repetitions of the peer runs on synthetic content",
+    )
     p.add_argument("--scales", default="1,10,100", help="synthetic scales for the generator")
-    p.add_argument("--site-scales", default="10", help="synthetic scales also built with "
-                   "MkDocs and compared with the peers (in addition to the flagship)")
-    p.add_argument("--before", help="git revision whose generator stages are compared (the "
-                   "optimization's before/after)")
+    p.add_argument(
+        "--site-scales",
+        default="10",
+        help="synthetic scales also built with "
+        "MkDocs and compared with the peers (in addition to the flagship)",
+    )
+    p.add_argument(
+        "--before",
+        help="git revision whose generator stages are compared (the optimization's before/after)",
+    )
     p.add_argument("--before-scales", default="1,10")
     p.add_argument("--work", help="work folder (default: a temporary folder, removed)")
     p.add_argument("--_child", help=argparse.SUPPRESS)
@@ -979,17 +1163,21 @@ def main(argv: list[str] | None = None) -> int:
         print(f"[{time.perf_counter() - started:6.0f}s] {msg}", flush=True)
 
     shown, skip = [], False
-    for a in (sys.argv[1:] if argv is None else argv):
+    for a in sys.argv[1:] if argv is None else argv:
         if skip:
             skip = False
         elif a in ("--out", "--work", "--json"):
             skip = True  # paths of this machine: not part of the measurement
         elif not a.startswith(("--out=", "--work=", "--json=")):
             shown.append(a)
-    r: dict[str, Any] = {"argv": shown,
-                         "date": datetime.date.today().isoformat(), "machine": machine(),
-                         "reps": args.reps, "peer_reps": args.peer_reps,
-                         "peer_reps_scale": args.peer_reps_scale}
+    r: dict[str, Any] = {
+        "argv": shown,
+        "date": datetime.date.today().isoformat(),
+        "machine": machine(),
+        "reps": args.reps,
+        "peer_reps": args.peer_reps,
+        "peer_reps_scale": args.peer_reps_scale,
+    }
     log(f"work folder {work}")
     try:
         # 1. Flagship stages, cold and warm; memory.
@@ -1000,9 +1188,11 @@ def main(argv: list[str] | None = None) -> int:
             clean(flag)
             colds.append(run_child(flag))
             warms.append(run_child(flag))
-            log(f"flagship stages rep {i + 1}: cold "
+            log(
+                f"flagship stages rep {i + 1}: cold "
                 f"{sum(v['seconds'] for v in colds[-1]['stages'].values()):.1f}s, warm "
-                f"{sum(v['seconds'] for v in warms[-1]['stages'].values()):.1f}s")
+                f"{sum(v['seconds'] for v in warms[-1]['stages'].values()):.1f}s"
+            )
         f["cold"], f["warm"] = median_runs(colds), median_runs(warms)
         f["handouts"] = colds[-1].get("handouts")
         f["warm_docs"] = warms[-1]["docs"]
@@ -1012,8 +1202,10 @@ def main(argv: list[str] | None = None) -> int:
         f["mem"] = run_child(flag, mem=True)
         log("flagship memory run done")
         c = counts_of(flag).split("/")
-        f["counts"] = (f"{c[0]} topics, {c[1]} articles, {c[2]} events, {c[3]} terms in "
-                       f"{len(LANGS)} languages; {f['docs_files']} generated files")
+        f["counts"] = (
+            f"{c[0]} topics, {c[1]} articles, {c[2]} events, {c[3]} terms in "
+            f"{len(LANGS)} languages; {f['docs_files']} generated files"
+        )
         r["flagship"] = f
 
         # 2. Scale: generator stages at each scale.
@@ -1030,11 +1222,20 @@ def main(argv: list[str] | None = None) -> int:
             t = run_child(proj, upto="write")
             clean(proj)
             m = run_child(proj, upto="write", mem=True)
-            r["scale"].append({"scale": scale, "stages": t["stages"], "mem": m["stages"],
-                               "counts": counts_of(proj), "docs_files": t["docs"]["files"],
-                               "synth_seconds": synth_s})
-            log(f"scale {scale}: generator "
-                f"{sum(t['stages'][n]['seconds'] for n in GENERATOR_STAGES[1:]):.1f}s")
+            r["scale"].append(
+                {
+                    "scale": scale,
+                    "stages": t["stages"],
+                    "mem": m["stages"],
+                    "counts": counts_of(proj),
+                    "docs_files": t["docs"]["files"],
+                    "synth_seconds": synth_s,
+                }
+            )
+            log(
+                f"scale {scale}: generator "
+                f"{sum(t['stages'][n]['seconds'] for n in GENERATOR_STAGES[1:]):.1f}s"
+            )
             if scale != 1:
                 shutil.rmtree(proj / "docs", ignore_errors=True)
 
@@ -1050,11 +1251,17 @@ def main(argv: list[str] | None = None) -> int:
                 st = full["stages"]
                 site = tree_size(proj / "site")
                 html = sorted(p.stat().st_size for p in (proj / "site").rglob("*.html"))
-                r["scale_site"].append({"scale": scale, "mkdocs": st["mkdocs"]["seconds"],
-                                        "mkdocs_cpu": st["mkdocs"]["cpu"],
-                                        "offline_cpu": st.get("offline", {}).get("cpu"),
-                                        "html": site["html"], "bytes": site["bytes"],
-                                        "median_html": html[len(html) // 2] if html else 0})
+                r["scale_site"].append(
+                    {
+                        "scale": scale,
+                        "mkdocs": st["mkdocs"]["seconds"],
+                        "mkdocs_cpu": st["mkdocs"]["cpu"],
+                        "offline_cpu": st.get("offline", {}).get("cpu"),
+                        "html": site["html"],
+                        "bytes": site["bytes"],
+                        "median_html": html[len(html) // 2] if html else 0,
+                    }
+                )
                 log(f"scale {scale}: mkdocs {st['mkdocs']['seconds']:.1f}s")
                 gen_st = st
             else:
@@ -1069,11 +1276,13 @@ def main(argv: list[str] | None = None) -> int:
         not_built = [s["scale"] for s in r["scale"] if s["scale"] not in site_scales]
         if not_built:
             r["scale_site_note"] = (
-                "Not built with MkDocs at " + ", ".join(f"{s}×" for s in not_built) +
-                ": Material writes the whole navigation of a language into every page, so a "
+                "Not built with MkDocs at "
+                + ", ".join(f"{s}×" for s in not_built)
+                + ": Material writes the whole navigation of a language into every page, so a "
                 "page grows with the number of pages and the site with their square (compare "
                 "the median HTML page above). The generator stages are measured at every "
-                "scale.")
+                "scale."
+            )
 
         # 4. Incremental.
         inc = incremental(flagship_project(work / "incremental"), args.reps, log)
@@ -1084,7 +1293,8 @@ def main(argv: list[str] | None = None) -> int:
             "data export of the language). MkDocs has no dependency tracking: it renders "
             "every page of every language again, and rebuilds the offline bundle, so an "
             "edit costs nearly as much as a cold build; the pages that come out different "
-            "are the edited one and the search index.")
+            "are the edited one and the search index."
+        )
         r["incremental"] = inc
 
         # 5. Before/after.
@@ -1103,8 +1313,10 @@ def main(argv: list[str] | None = None) -> int:
                         try:
                             bs.append(run_child(proj, upto=upto, pythonpath=tree))
                         except SystemExit as exc:  # the old code cannot read today's content
-                            log(f"before/after skipped: revision {args.before[:12]} fails on "
-                                f"this content ({str(exc).splitlines()[-1][:200]})")
+                            log(
+                                f"before/after skipped: revision {args.before[:12]} fails on "
+                                f"this content ({str(exc).splitlines()[-1][:200]})"
+                            )
                             break
                         clean(proj)
                         as_.append(run_child(proj, upto=upto))
@@ -1114,22 +1326,42 @@ def main(argv: list[str] | None = None) -> int:
                     bm, am = median_runs(bs), median_runs(as_)
                     names = [n for n in GENERATOR_STAGES[1:] + SITE_STAGES if n in bm and n in am]
                     for name in names:
-                        rows.append({"scale": scale, "stage": name,
-                                     "before": bm[name]["seconds"], "after": am[name]["seconds"],
-                                     "before_cpu": bm[name]["cpu"], "after_cpu": am[name]["cpu"]})
+                        rows.append(
+                            {
+                                "scale": scale,
+                                "stage": name,
+                                "before": bm[name]["seconds"],
+                                "after": am[name]["seconds"],
+                                "before_cpu": bm[name]["cpu"],
+                                "after_cpu": am[name]["cpu"],
+                            }
+                        )
                     for label, group in (("generator", GENERATOR_STAGES[1:]), ("all", names)):
                         if label == "all" and names == GENERATOR_STAGES[1:]:
                             continue
-                        rows.append({"scale": scale, "stage": f"**{label} total**", **{
-                            k: sum(m[n][f] for n in group)
-                            for k, m, f in (("before", bm, "seconds"), ("after", am, "seconds"),
-                                            ("before_cpu", bm, "cpu"),
-                                            ("after_cpu", am, "cpu"))}})
+                        rows.append(
+                            {
+                                "scale": scale,
+                                "stage": f"**{label} total**",
+                                **{
+                                    k: sum(m[n][f] for n in group)
+                                    for k, m, f in (
+                                        ("before", bm, "seconds"),
+                                        ("after", am, "seconds"),
+                                        ("before_cpu", bm, "cpu"),
+                                        ("after_cpu", am, "cpu"),
+                                    )
+                                },
+                            }
+                        )
                     clean(proj)
                     log(f"before/after at {scale}× done")
                 if rows:
-                    r["before"] = {"rev": args.before, "rows": rows,
-                                   "note": BEFORE_NOTE.format(rev=args.before[:12])}
+                    r["before"] = {
+                        "rev": args.before,
+                        "rows": rows,
+                        "note": BEFORE_NOTE.format(rev=args.before[:12]),
+                    }
     finally:
         if not args.work:
             shutil.rmtree(work, ignore_errors=True)

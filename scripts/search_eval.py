@@ -61,18 +61,32 @@ class Score:
 
     def row(self) -> dict[str, object]:
         n = self.queries or 1
-        return {"language": self.language, "variant": self.variant, "queries": self.queries,
-                "recall_at_5": round(self.hits / n, 3), "mrr": round(self.reciprocal / n, 3),
-                "zero_result_rate": round(self.zero / n, 3), "traps": self.traps,
-                "traps_passed": self.traps_passed, "other_language": self.other_language,
-                "misses": self.misses}
+        return {
+            "language": self.language,
+            "variant": self.variant,
+            "queries": self.queries,
+            "recall_at_5": round(self.hits / n, 3),
+            "mrr": round(self.reciprocal / n, 3),
+            "zero_result_rate": round(self.zero / n, 3),
+            "traps": self.traps,
+            "traps_passed": self.traps_passed,
+            "other_language": self.other_language,
+            "misses": self.misses,
+        }
 
 
 def load_queries(path: Path) -> list[Query]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return [Query(lang=x["lang"], q=x["q"], kind=x.get("kind", "inflected"),
-                  expect=list(x.get("expect") or []), forbid=list(x.get("not") or []))
-            for x in data["queries"]]
+    return [
+        Query(
+            lang=x["lang"],
+            q=x["q"],
+            kind=x.get("kind", "inflected"),
+            expect=list(x.get("expect") or []),
+            forbid=list(x.get("not") or []),
+        )
+        for x in data["queries"]
+    ]
 
 
 def language_root(site: Path, lang: str) -> Path:
@@ -95,27 +109,32 @@ def material_settings(lang: str) -> dict[str, object]:
         path = folder / f"{code}.html"
         if not path.is_file():
             return {}
-        pairs = re.findall(r'"search\.config\.(\w+)":\s*"((?:[^"\\]|\\.)*)"',
-                           path.read_text(encoding="utf-8"))
+        pairs = re.findall(
+            r'"search\.config\.(\w+)":\s*"((?:[^"\\]|\\.)*)"', path.read_text(encoding="utf-8")
+        )
         return {k: json.loads(f'"{v}"') for k, v in pairs}
 
     found = {**read("en"), **read(lang)}
     lang_code = found.get("lang", "en")
     if not (material_lunr() / "min" / f"lunr.{lang_code}.min.js").is_file():
         lang_code = "en"
-    return {"lang": [lang_code],
-            "pipeline": [x for x in re.split(r"\s*,\s*", found.get("pipeline", "").strip()) if x],
-            "separator": found.get("separator", r"[\s\-]+")}
+    return {
+        "lang": [lang_code],
+        "pipeline": [x for x in re.split(r"\s*,\s*", found.get("pipeline", "").strip()) if x],
+        "separator": found.get("separator", r"[\s\-]+"),
+    }
 
 
-def run_worker(worker: Path, lunr: Path, index: dict[str, object],
-               queries: list[str]) -> list[list[list[str]]]:
+def run_worker(
+    worker: Path, lunr: Path, index: dict[str, object], queries: list[str]
+) -> list[list[list[str]]]:
     node = shutil.which("node")
     if not node:
         raise SystemExit("search_eval: node is not installed (scripts/install-system-deps.sh)")
     payload = {"worker": str(worker), "lunr": str(lunr), "index": index, "queries": queries}
-    proc = subprocess.run([node, str(RUNNER)], input=json.dumps(payload), capture_output=True,
-                          text=True, timeout=600)
+    proc = subprocess.run(
+        [node, str(RUNNER)], input=json.dumps(payload), capture_output=True, text=True, timeout=600
+    )
     if proc.returncode != 0:
         raise SystemExit(f"search_eval: the search worker failed:\n{proc.stderr}")
     return json.loads(proc.stdout)
@@ -146,21 +165,26 @@ def evaluate(site: Path, queries: list[Query]) -> list[Score]:
             "Material default": (material_lunr(), {**built["config"], **material_settings(lang)}),
         }
         for variant, (lunr, config) in variants.items():
-            results = run_worker(workers[0], lunr, {"config": config, "docs": built["docs"]},
-                                 [q.q for q in mine])
+            results = run_worker(
+                workers[0], lunr, {"config": config, "docs": built["docs"]}, [q.q for q in mine]
+            )
             score = Score(lang, variant)
             for query, pages in zip(mine, results, strict=True):
                 locations = [p[0] for p in pages]
-                score.other_language += sum(1 for loc in locations
-                                            if page_language(root, loc) != lang)
+                score.other_language += sum(
+                    1 for loc in locations if page_language(root, loc) != lang
+                )
                 top = locations[:TOP]
                 if query.kind == "language":
                     continue
                 if query.kind == "trap":
                     score.traps += 1
-                    ok = (not locations if not query.expect and not query.forbid
-                          else not set(top) & set(query.forbid)
-                          and (not query.expect or bool(set(top) & set(query.expect))))
+                    ok = (
+                        not locations
+                        if not query.expect and not query.forbid
+                        else not set(top) & set(query.forbid)
+                        and (not query.expect or bool(set(top) & set(query.expect)))
+                    )
                     score.traps_passed += ok
                     if not ok:
                         score.misses.append(f"trap {query.q!r}: {top}")
@@ -180,14 +204,18 @@ def evaluate(site: Path, queries: list[Query]) -> list[Score]:
 
 
 def table(scores: list[Score]) -> str:
-    lines = ["| language | search | queries | recall@5 | MRR | zero results | traps passed "
-             "| other-language results |",
-             "|---|---|---:|---:|---:|---:|---:|---:|"]
+    lines = [
+        "| language | search | queries | recall@5 | MRR | zero results | traps passed "
+        "| other-language results |",
+        "|---|---|---:|---:|---:|---:|---:|---:|",
+    ]
     for s in scores:
         r = s.row()
-        lines.append(f"| {s.language} | {s.variant} | {s.queries} | {r['recall_at_5']:.2f} "
-                     f"| {r['mrr']:.2f} | {r['zero_result_rate']:.2f} "
-                     f"| {s.traps_passed}/{s.traps} | {s.other_language} |")
+        lines.append(
+            f"| {s.language} | {s.variant} | {s.queries} | {r['recall_at_5']:.2f} "
+            f"| {r['mrr']:.2f} | {r['zero_result_rate']:.2f} "
+            f"| {s.traps_passed}/{s.traps} | {s.other_language} |"
+        )
     return "\n".join(lines)
 
 

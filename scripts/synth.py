@@ -50,20 +50,28 @@ _PROTECT = re.compile(r"\{\d{4}:[^{}]*\}|\[\[[^\]]*\]\]|(?:https?|ftp)://\S+")
 
 _NUM = r"(?<![\d.,])\d{1,3}(?!\d)"
 _ITEM = rf"{_NUM}(?:\s*[–—-]\s*{_NUM})?"
-_NUM_RU = (r"(?<![\d.,])\d{1,3}(?!\d)(?!\s*(?:год|г\.|гг\.|январ|феврал|март|апрел|ма[яй]|"
-           r"июн|июл|август|сентябр|октябр|ноябр|декабр))")
+_NUM_RU = (
+    r"(?<![\d.,])\d{1,3}(?!\d)(?!\s*(?:год|г\.|гг\.|январ|феврал|март|апрел|ма[яй]|"
+    r"июн|июл|август|сентябр|октябр|ноябр|декабр))"
+)
 """A Russian article number: not a day or a year ("30 августа", "2 г.")."""
 _ITEM_RU = rf"{_NUM_RU}(?:\s*[–—-]\s*{_NUM_RU})?"
 NATURAL: dict[str, re.Pattern[str]] = {
     # "75-бап", "75-бабы", "75 бабының", "75 және 76-баптары", "75–77-баптар"
-    "kk": re.compile(rf"(?P<nums>{_ITEM}(?:(?:,\s*|\s+(?:және|мен|немесе)\s+){_ITEM})*)"
-                     r"(?=(?:-|\s+)ба[пб])"),
+    "kk": re.compile(
+        rf"(?P<nums>{_ITEM}(?:(?:,\s*|\s+(?:және|мен|немесе)\s+){_ITEM})*)"
+        r"(?=(?:-|\s+)ба[пб])"
+    ),
     # "статья 75", "статьи 75 и 76", "ст. 75–77", "п. 1 ст. 76"
-    "ru": re.compile(r"(?<!\w)(?:[Сс]тать(?:я|и|е|ю|ёй|ей|ях|ям|ями)(?!\w)\s*|[Сс]т\.\s*)"
-                     rf"(?P<nums>{_ITEM_RU}(?:(?:,\s*|\s+(?:и|или)\s+){_ITEM_RU})*)"),
+    "ru": re.compile(
+        r"(?<!\w)(?:[Сс]тать(?:я|и|е|ю|ёй|ей|ях|ям|ями)(?!\w)\s*|[Сс]т\.\s*)"
+        rf"(?P<nums>{_ITEM_RU}(?:(?:,\s*|\s+(?:и|или)\s+){_ITEM_RU})*)"
+    ),
     # "Article 75", "Articles 75 and 76", "Art. 76(1)", "Arts. 14 and 16"
-    "en": re.compile(r"(?<!\w)(?:[Aa]rticles?(?!\w)\s*|[Aa]rts?\.\s*)"
-                     rf"(?P<nums>{_ITEM}(?:(?:,\s*(?:and\s+)?|\s+(?:and|or)\s+){_ITEM})*)"),
+    "en": re.compile(
+        r"(?<!\w)(?:[Aa]rticles?(?!\w)\s*|[Aa]rts?\.\s*)"
+        rf"(?P<nums>{_ITEM}(?:(?:,\s*(?:and\s+)?|\s+(?:and|or)\s+){_ITEM})*)"
+    ),
 }
 _DIGITS = re.compile(r"\d+")
 
@@ -103,13 +111,18 @@ class Copy:
         def shift_nums(m: re.Match[str]) -> str:
             s, e = m.span("nums")
             nums = _DIGITS.sub(
-                lambda d: str(self.art(int(d.group()))) if 1 <= int(d.group()) <= MAX_ARTICLE
-                else d.group(), m.string[s:e])
-            return m.string[m.start():s] + nums + m.string[e:m.end()]
+                lambda d: (
+                    str(self.art(int(d.group())))
+                    if 1 <= int(d.group()) <= MAX_ARTICLE
+                    else d.group()
+                ),
+                m.string[s:e],
+            )
+            return m.string[m.start() : s] + nums + m.string[e : m.end()]
 
         out, pos = [], 0
         for p in _PROTECT.finditer(text):
-            out.append(rx.sub(shift_nums, text[pos:p.start()]))
+            out.append(rx.sub(shift_nums, text[pos : p.start()]))
             out.append(p.group())
             pos = p.end()
         out.append(rx.sub(shift_nums, text[pos:]))
@@ -129,21 +142,25 @@ def _langs(site: dict[str, Any]) -> list[str]:
 def _texts(value: Any, c: Copy, langs: list[str]) -> Any:
     """Rewrite a per-language mapping ``{kk: …, ru: …}`` (or any nesting of them)."""
     if isinstance(value, dict):
-        return {k: (c.text(v, k) if k in langs and isinstance(v, str) else _texts(v, c, langs))
-                for k, v in value.items()}
+        return {
+            k: (c.text(v, k) if k in langs and isinstance(v, str) else _texts(v, c, langs))
+            for k, v in value.items()
+        }
     if isinstance(value, list):
         return [_texts(v, c, langs) for v in value]
     return value
 
 
 def _ids(value: Any, c: Copy) -> Any:
-    return [c.id(v) if isinstance(v, str) else v for v in value] if isinstance(value, list) \
-        else value
+    return (
+        [c.id(v) if isinstance(v, str) else v for v in value] if isinstance(value, list) else value
+    )
 
 
 def _arts(value: Any, c: Copy) -> Any:
-    return [c.art(v) if isinstance(v, int) else v for v in value] if isinstance(value, list) \
-        else value
+    return (
+        [c.art(v) if isinstance(v, int) else v for v in value] if isinstance(value, list) else value
+    )
 
 
 def _dump(data: Any) -> str:
@@ -153,7 +170,7 @@ def _dump(data: Any) -> str:
 def _front(text: str) -> tuple[dict[str, Any], str]:
     m = re.match(r"\A---\n(.*?\n)?---\n", text, re.S)
     assert m, "a topic text without front matter"
-    return yaml.safe_load(m.group(1) or "") or {}, text[m.end():]
+    return yaml.safe_load(m.group(1) or "") or {}, text[m.end() :]
 
 
 def _load(path: Path) -> Any:
@@ -244,14 +261,23 @@ def synth(src: Path, out: Path, scale: int) -> dict[str, int]:
         doc = _load(src / "document.yml")
         sections = doc.get("sections") or []
         doc["sections"] = [
-            {**s, "number": int(s["number"]) + SECTION_OFFSET * c.k,
-             "first": c.art(int(s["first"])), "last": c.art(int(s["last"])),
-             "title": {k: c.name(v) for k, v in s["title"].items()}}
-            for c in copies for s in sections]
+            {
+                **s,
+                "number": int(s["number"]) + SECTION_OFFSET * c.k,
+                "first": c.art(int(s["first"])),
+                "last": c.art(int(s["last"])),
+                "title": {k: c.name(v) for k, v in s["title"].items()},
+            }
+            for c in copies
+            for s in sections
+        ]
         _write(out / "document.yml", _dump(doc))
 
-    topic_dirs = sorted(p for p in (src / "topics").iterdir() if p.is_dir()) \
-        if (src / "topics").is_dir() else []
+    topic_dirs = (
+        sorted(p for p in (src / "topics").iterdir() if p.is_dir())
+        if (src / "topics").is_dir()
+        else []
+    )
     articles = [_load(p) for p in sorted((src / "articles").glob("*.yml"))]
     for c in copies:
         for d in topic_dirs:
@@ -261,8 +287,11 @@ def synth(src: Path, out: Path, scale: int) -> dict[str, int]:
             a2 = article(a, c, langs)
             _write(out / "articles" / f"{a2['number']}.yml", _dump(a2))
             counts["articles"] += 1
-    for sub, fn, key in (("events", event, "events"), ("glossary", term, "terms"),
-                         ("handouts", handout, "handouts")):
+    for sub, fn, key in (
+        ("events", event, "events"),
+        ("glossary", term, "terms"),
+        ("handouts", handout, "handouts"),
+    ):
         for p in sorted((src / sub).glob("*.yml")) if (src / sub).is_dir() else []:
             items = _load(p) or []
             if sub == "handouts" and scale > 1:
@@ -293,18 +322,21 @@ def make_project(out: Path, scale: int, content: Path | None = None) -> dict[str
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--scale", type=int, required=True, help="how many times the flagship")
-    p.add_argument("--out", required=True, help="project folder to write (content/ inside "
-                   "is replaced)")
+    p.add_argument(
+        "--out", required=True, help="project folder to write (content/ inside is replaced)"
+    )
     p.add_argument("--content", help="the content to copy (default: the repo's content/)")
     args = p.parse_args(argv)
     try:
-        counts = make_project(Path(args.out), args.scale,
-                              Path(args.content) if args.content else None)
+        counts = make_project(
+            Path(args.out), args.scale, Path(args.content) if args.content else None
+        )
     except ValueError as exc:
         print(f"synth: {exc}", file=sys.stderr)
         return 2
-    print(f"wrote {Path(args.out) / 'content'}: " +
-          ", ".join(f"{v} {k}" for k, v in counts.items()))
+    print(
+        f"wrote {Path(args.out) / 'content'}: " + ", ".join(f"{v} {k}" for k, v in counts.items())
+    )
     return 0
 
 

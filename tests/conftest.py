@@ -27,7 +27,10 @@ class Run:
 def run_cli(root: Path, *args: str) -> Run:
     proc = subprocess.run(
         [sys.executable, "-m", "explainer.cli", "--root", str(root), *args],
-        capture_output=True, text=True, cwd=root, timeout=600,
+        capture_output=True,
+        text=True,
+        cwd=root,
+        timeout=600,
     )
     return Run(proc.returncode, proc.stdout, proc.stderr)
 
@@ -45,8 +48,9 @@ def make_project(dest: Path, content: Path) -> Path:
 def snapshot(folder: Path) -> dict[str, bytes]:
     if not folder.exists():
         return {}
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file()}
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
 
 
 @pytest.fixture
@@ -76,8 +80,15 @@ def built_flagship(tmp_path_factory: pytest.TempPathFactory) -> Path:
 # -- a real browser (Debian's chromium driven by Playwright), and the built site served --------
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 """Without the background-networking flags Chromium calls Google's hosts at start."""
 
 

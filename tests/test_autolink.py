@@ -31,8 +31,10 @@ def link(text: str, lang: str) -> str:
 
 KK = [
     # The forms of the issue and the essay.
-    ("ҚР Конституциясының 75 бабының талаптарына",
-     "ҚР Конституциясының [75 бабының](A75) талаптарына"),
+    (
+        "ҚР Конституциясының 75 бабының талаптарына",
+        "ҚР Конституциясының [75 бабының](A75) талаптарына",
+    ),
     ("75-бабының талаптары", "[75-бабының](A75) талаптары"),
     ("76 бабының 1 тармағы бойынша", "[76 бабының 1 тармағы](A76#p1) бойынша"),
     ("77-бап", "[77-бап](A77)"),
@@ -59,19 +61,53 @@ KK = [
     ("33-бап", "33-бап"),
     ("33-бабының 2 тармағы", "33-бабының 2 тармағы"),
 ]
-KK_CASES = ["бап", "бабы", "бабының", "бабына", "бабында", "бабын", "бабынан", "бабымен",
-            "бабындағы", "баптың", "бапқа", "бапта", "баптан", "бапты", "баппен", "баптағы",
-            "баптар", "баптары", "баптарын", "баптардың"]
+KK_CASES = [
+    "бап",
+    "бабы",
+    "бабының",
+    "бабына",
+    "бабында",
+    "бабын",
+    "бабынан",
+    "бабымен",
+    "бабындағы",
+    "баптың",
+    "бапқа",
+    "бапта",
+    "баптан",
+    "бапты",
+    "баппен",
+    "баптағы",
+    "баптар",
+    "баптары",
+    "баптарын",
+    "баптардың",
+]
 KK_PLAIN = [
-    "1995 жылы", "1995 жылғы 30 тамызда", "75 жыл", "30 тамыз", "2 500 теңге",
+    "1995 жылы",
+    "1995 жылғы 30 тамызда",
+    "75 жыл",
+    "30 тамыз",
+    "2 500 теңге",
     "Конституция 98 баптан тұрды",  # a count: no hyphen, not possessive
-    "75 бап", "бапкер 5", "1575-бап", "3,75-бап", "75-бапкер",
-    "## 75-бап туралы", "### Сот (75-бап)",
-    "Кодтағы `75-бап` сілтеме емес", "``75-бап ` 76-бап``",
-    "```\n75-бап\n```", "~~~md\n76 бабының 1 тармағы\n~~~",
-    "[[art:75|75-бап]]", "[75-бап](../articles/75.md)", "[сот](x.md \"75-бап\")",
-    "{2026: 43-бап}", '<span class="cite-other" data-doc="2026">43-бап</span>',
-    '<a href="x">75-бап</a>', '<abbr title="75-бап">ҚР</abbr>',
+    "75 бап",
+    "бапкер 5",
+    "1575-бап",
+    "3,75-бап",
+    "75-бапкер",
+    "## 75-бап туралы",
+    "### Сот (75-бап)",
+    "Кодтағы `75-бап` сілтеме емес",
+    "``75-бап ` 76-бап``",
+    "```\n75-бап\n```",
+    "~~~md\n76 бабының 1 тармағы\n~~~",
+    "[[art:75|75-бап]]",
+    "[75-бап](../articles/75.md)",
+    '[сот](x.md "75-бап")',
+    "{2026: 43-бап}",
+    '<span class="cite-other" data-doc="2026">43-бап</span>',
+    '<a href="x">75-бап</a>',
+    '<abbr title="75-бап">ҚР</abbr>',
     "https://example.kz/75-бап",
 ]
 RU = [
@@ -107,10 +143,20 @@ RU = [
     ("п. 2 ст. 33", "п. 2 ст. 33"),
 ]
 RU_PLAIN = [
-    "в 1995 году", "98 статей", "Конституция из 98 статей", "в статье 2015 года",
-    "статья 5 мая", "ей 30 лет", "2 500 тенге", "## Статья 75", "`статья 75`",
-    "{2026: статья 43}", "{2026: п. 1 ст. 43}", "[[art:75|статья 75]]",
-    "Пункт 2 той же статьи", "постатейно 75",
+    "в 1995 году",
+    "98 статей",
+    "Конституция из 98 статей",
+    "в статье 2015 года",
+    "статья 5 мая",
+    "ей 30 лет",
+    "2 500 тенге",
+    "## Статья 75",
+    "`статья 75`",
+    "{2026: статья 43}",
+    "{2026: п. 1 ст. 43}",
+    "[[art:75|статья 75]]",
+    "Пункт 2 той же статьи",
+    "постатейно 75",
 ]
 EN = [
     ("Article 75", "[Article 75](A75)"),
@@ -130,8 +176,16 @@ EN = [
     ("Article 33(2)", "Article 33(2)"),
 ]
 EN_PLAIN = [
-    "in 1995", "98 articles", "30 years", "2,500 tenge", "on 30 August", "### Article 75",
-    "`Article 75`", "{2026: Article 43}", "[[art:75|Article 75]]", "the article 1995",
+    "in 1995",
+    "98 articles",
+    "30 years",
+    "2,500 tenge",
+    "on 30 August",
+    "### Article 75",
+    "`Article 75`",
+    "{2026: Article 43}",
+    "[[art:75|Article 75]]",
+    "the article 1995",
 ]
 
 
@@ -155,8 +209,10 @@ def test_english(text: str, expected: str) -> None:
     assert link(text, "en") == expected
 
 
-@pytest.mark.parametrize(("lang", "text"), [("kk", t) for t in KK_PLAIN]
-                         + [("ru", t) for t in RU_PLAIN] + [("en", t) for t in EN_PLAIN])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [("kk", t) for t in KK_PLAIN] + [("ru", t) for t in RU_PLAIN] + [("en", t) for t in EN_PLAIN],
+)
 def test_not_a_citation_stays_plain(lang: str, text: str) -> None:
     assert link(text, lang) == text
 
@@ -177,8 +233,10 @@ def test_range_reports_the_articles_in_between() -> None:
         seen.append((n, p))
         return href(n, p)
 
-    assert autolink.autolink("75–77-баптар, 76 бабының 1 тармағы", "kk", record) == \
-        "[75](A75)–[77-баптар](A77), [76 бабының 1 тармағы](A76#p1)"
+    assert (
+        autolink.autolink("75–77-баптар, 76 бабының 1 тармағы", "kk", record)
+        == "[75](A75)–[77-баптар](A77), [76 бабының 1 тармағы](A76#p1)"
+    )
     assert seen == [(75, None), (76, None), (77, None), (76, "1")]
     seen.clear()
     link_text = autolink.autolink("ст. 1–200", "ru", record)
@@ -188,8 +246,14 @@ def test_range_reports_the_articles_in_between() -> None:
 
 def test_linear_time_on_hostile_input() -> None:
     """Long runs that almost match are scanned once: a quadratic scan takes minutes here."""
-    texts = ["75, " * 40000 + "x", "<span>a " * 40000, "``a `" * 40000, "статьи " + "75, " * 40000,
-             "[a " * 40000, "75-бап " * 40000]
+    texts = [
+        "75, " * 40000 + "x",
+        "<span>a " * 40000,
+        "``a `" * 40000,
+        "статьи " + "75, " * 40000,
+        "[a " * 40000,
+        "75-бап " * 40000,
+    ]
     start = time.perf_counter()
     for t in texts:
         autolink.autolink(t, "kk", href)
@@ -202,38 +266,53 @@ def test_linear_time_on_hostile_input() -> None:
 
 @pytest.fixture(scope="module")
 def basic_linked() -> pipeline.Result:
-    return pipeline.check(pipeline.Project.at(CASES / "basic", CASES / "basic" / "content"),
-                          strict=True)
+    return pipeline.check(
+        pipeline.Project.at(CASES / "basic", CASES / "basic" / "content"), strict=True
+    )
 
 
 def test_own_page_and_missing_page_stay_plain(basic_linked: pipeline.Result) -> None:
     bodies = basic_linked.linked.bodies
-    assert bodies[("article", "76", "kk")].endswith(
-        "\n\n76-бап [75-баптан](75.md) кейін тұр.\n")
+    assert bodies[("article", "76", "kk")].endswith("\n\n76-бап [75-баптан](75.md) кейін тұр.\n")
     assert bodies[("article", "76", "ru")].endswith(
-        "\n\nСтатья 76 идёт после [статьи 75](75.md).\n")
+        "\n\nСтатья 76 идёт после [статьи 75](75.md).\n"
+    )
     assert "Article 33 has no page here." in bodies[("topic", "courts", "en")]
     assert "[Art. 76(1)](../articles/76.md#p1)" in bodies[("topic", "courts", "en")]
 
 
 def test_auto_links_are_backlinks(basic_linked: pipeline.Result) -> None:
     cited = basic_linked.linked.article_cited_by
-    assert cited[75] == [Ref("topic", "courts"), Ref("event", "referendum-1995"),
-                         Ref("term", "justice"), Ref("article", "76")]
+    assert cited[75] == [
+        Ref("topic", "courts"),
+        Ref("event", "referendum-1995"),
+        Ref("term", "justice"),
+        Ref("article", "76"),
+    ]
     # Article 76: the topic cites it in running text, the note of an event and the
     # definition of a term too; its own summary does not count.
-    assert cited[76] == [Ref("topic", "courts"), Ref("topic", "elections"),
-                         Ref("event", "in-force-1995"), Ref("term", "court")]
+    assert cited[76] == [
+        Ref("topic", "courts"),
+        Ref("topic", "elections"),
+        Ref("event", "in-force-1995"),
+        Ref("term", "court"),
+    ]
 
 
 def test_plain_texts_get_links_and_2026_marks(basic_linked: pipeline.Result) -> None:
     bodies = basic_linked.linked.bodies
-    assert bodies[("event-note", "in-force-1995", "ru")] == \
-        "Дата спорна ([статья 76](articles/76.md))."
-    assert bodies[("term", "court", "en")] == \
-        "A body that administers justice ([Article 76](articles/76.md))."
-    assert bodies[("term-in-topic", "court", "en")] == \
-        "A body that administers justice ([Article 76](../articles/76.md))."
+    assert (
+        bodies[("event-note", "in-force-1995", "ru")]
+        == "Дата спорна ([статья 76](articles/76.md))."
+    )
+    assert (
+        bodies[("term", "court", "en")]
+        == "A body that administers justice ([Article 76](articles/76.md))."
+    )
+    assert (
+        bodies[("term-in-topic", "court", "en")]
+        == "A body that administers justice ([Article 76](../articles/76.md))."
+    )
     kk = bodies[("topic", "courts", "kk")]
     assert '<span class="cite-other" data-doc="2026">43-бап</span>' in kk
     assert "[[" not in kk
@@ -243,13 +322,19 @@ def test_paragraph_anchor_only_where_the_page_has_it(basic: Path) -> None:
     """A paragraph lands on its anchor; "3-1" on paragraph 3 (it was inserted after it); a
     paragraph the article page does not number gets the article without an anchor."""
     kk = basic / "content/topics/courts/kk.md"
-    kk.write_text(kk.read_text(encoding="utf-8") + "\n75-бабының 2-тармағы, 75-бабының "
-                  "2-1-тармағы, 75-бабының 3-тармағы.\n", encoding="utf-8")
+    kk.write_text(
+        kk.read_text(encoding="utf-8") + "\n75-бабының 2-тармағы, 75-бабының "
+        "2-1-тармағы, 75-бабының 3-тармағы.\n",
+        encoding="utf-8",
+    )
     body = pipeline.check(pipeline.Project.at(basic), strict=True).linked.bodies[
-        ("topic", "courts", "kk")]
-    assert body.endswith("[75-бабының 2-тармағы](../articles/75.md#p2), [75-бабының "
-                         "2-1-тармағы](../articles/75.md#p2), [75-бабының 3-тармағы]"
-                         "(../articles/75.md).\n")
+        ("topic", "courts", "kk")
+    ]
+    assert body.endswith(
+        "[75-бабының 2-тармағы](../articles/75.md#p2), [75-бабының "
+        "2-1-тармағы](../articles/75.md#p2), [75-бабының 3-тармағы]"
+        "(../articles/75.md).\n"
+    )
 
 
 def test_errors_keep_their_line_after_auto_links(tmp_path: Path) -> None:
@@ -261,8 +346,10 @@ def test_errors_keep_their_line_after_auto_links(tmp_path: Path) -> None:
     kk.write_text("\n".join(lines) + "\n", encoding="utf-8")
     r = run_cli(root, "check")
     assert r.code == 1
-    assert r.err.splitlines()[0] == \
-        f"content/topics/courts/kk.md:{len(lines)}: unknown article 175 in [[art:175]]", r.err
+    assert (
+        r.err.splitlines()[0]
+        == f"content/topics/courts/kk.md:{len(lines)}: unknown article 175 in [[art:175]]"
+    ), r.err
 
 
 # --- Glossary tooltips ------------------------------------------------------------------
@@ -283,14 +370,18 @@ def test_tooltip_text_is_escaped_for_material() -> None:
     from explainer.link import tooltip_text
 
     # Material puts the title into the tooltip as HTML: & < > are escaped twice.
-    assert tooltip_text('A "court" & <b>x</b> \\ y') == \
-        "A &quot;court&quot; &amp;amp; &amp;lt;b&amp;gt;x&amp;lt;/b&amp;gt; &#92; y"
+    assert (
+        tooltip_text('A "court" & <b>x</b> \\ y')
+        == "A &quot;court&quot; &amp;amp; &amp;lt;b&amp;gt;x&amp;lt;/b&amp;gt; &#92; y"
+    )
 
 
 def test_tooltips_in_the_built_site(built_basic: Path) -> None:
     html = (built_basic / "site/ru/topics/courts/index.html").read_text(encoding="utf-8")
-    assert ('<a class="az-term" href="../../glossary/#justice" '
-            'title="Рассмотрение дел судом.">правосудие</a>') in html
+    assert (
+        '<a class="az-term" href="../../glossary/#justice" '
+        'title="Рассмотрение дел судом.">правосудие</a>'
+    ) in html
     assert '<a href="../../glossary/#justice">правосудие</a>' in html
     assert '<a href="../../articles/76/#p1">п. 1 ст. 76</a>' in html
 

@@ -42,8 +42,7 @@ def assert_fails(root: Path, expected: list[str], *args: str) -> None:
 CASES: dict[str, tuple[Callable[[Path], None], list[str]]] = {
     "malformed-yaml": (
         lambda r: edit(r / C / "topics/courts/topic.yml", "articles: [75]", "articles: [75"),
-        ["content/topics/courts/topic.yml:4: malformed YAML: expected ',' or ']', but got "
-         "':'"],
+        ["content/topics/courts/topic.yml:4: malformed YAML: expected ',' or ']', but got ':'"],
     ),
     "missing-field": (
         lambda r: edit(r / C / "articles/76.yml", "section: 7\n", ""),
@@ -51,18 +50,24 @@ CASES: dict[str, tuple[Callable[[Path], None], list[str]]] = {
     ),
     "missing-translation": (
         lambda r: (r / C / "topics/elections/ru.md").unlink(),
-        ["content/topics/elections/topic.yml:1: warning: missing translation 'ru' of topic "
-         "'elections': add content/topics/elections/ru.md"],
+        [
+            "content/topics/elections/topic.yml:1: warning: missing translation 'ru' of topic "
+            "'elections': add content/topics/elections/ru.md"
+        ],
     ),
     "missing-translation-field": (
         lambda r: edit(r / C / "glossary/terms.yml", " ru: суд,", ""),
-        ["content/glossary/terms.yml:7: warning: missing translation 'ru' of 'term' in term "
-         "'court'"],
+        [
+            "content/glossary/terms.yml:7: warning: missing translation 'ru' of 'term' in term "
+            "'court'"
+        ],
     ),
     "duplicate-id": (
         lambda r: edit(r / C / "events/all.yml", "id: in-force-1995", "id: referendum-1995"),
-        ["content/events/all.yml:9: duplicate event id 'referendum-1995' (first defined at "
-         "content/events/all.yml:1)"],
+        [
+            "content/events/all.yml:9: duplicate event id 'referendum-1995' (first defined at "
+            "content/events/all.yml:1)"
+        ],
     ),
     "unknown-reference": (
         lambda r: edit(r / C / "topics/courts/en.md", "[[art:75]]", "[[art:175]]"),
@@ -70,8 +75,7 @@ CASES: dict[str, tuple[Callable[[Path], None], list[str]]] = {
     ),
     "invalid-date": (
         lambda r: edit(r / C / "events/all.yml", "date: 1995-08-30", "date: 1995-8-30"),
-        ["content/events/all.yml:2: invalid date '1995-8-30': write YYYY-MM-DD, YYYY-MM or "
-         "YYYY"],
+        ["content/events/all.yml:2: invalid date '1995-8-30': write YYYY-MM-DD, YYYY-MM or YYYY"],
     ),
     "impossible-date": (
         lambda r: edit(r / C / "events/all.yml", "date: 1995-08-30", "date: 1995-02-30"),
@@ -79,94 +83,141 @@ CASES: dict[str, tuple[Callable[[Path], None], list[str]]] = {
     ),
     "not-utf8": (
         lambda r: (r / C / "topics/courts/ru.md").write_bytes(
-            (r / C / "topics/courts/ru.md").read_text(encoding="utf-8").encode("cp1251")),
-        ["content/topics/courts/ru.md:2: file is not UTF-8 (byte 0xd1 at offset 11); save it "
-         "as UTF-8"],
+            (r / C / "topics/courts/ru.md").read_text(encoding="utf-8").encode("cp1251")
+        ),
+        [
+            "content/topics/courts/ru.md:2: file is not UTF-8 (byte 0xd1 at offset 11); save it "
+            "as UTF-8"
+        ],
     ),
     "id-escapes-folder": (
         lambda r: edit(r / C / "glossary/terms.yml", "id: court", "id: ../x"),
-        ["content/glossary/terms.yml:6: invalid term id '../x': use lowercase Latin letters, "
-         "digits and single hyphens, starting with a letter (e.g. 'judicial-power')"],
+        [
+            "content/glossary/terms.yml:6: invalid term id '../x': use lowercase Latin letters, "
+            "digits and single hyphens, starting with a letter (e.g. 'judicial-power')"
+        ],
     ),
     "mixed-script": (
         lambda r: edit(r / C / "topics/courts/kk.md", "Негізгі ереже", "Негiзгi ереже"),
-        ["content/topics/courts/kk.md:6: word 'Негiзгi' mixes Latin and Cyrillic letters "
-         "(Latin: i)"],
+        [
+            "content/topics/courts/kk.md:6: word 'Негiзгi' mixes Latin and Cyrillic letters "
+            "(Latin: i)"
+        ],
     ),
     "unsafe-html": (
         lambda r: edit(r / C / "topics/courts/en.md", "## The rule", "## The <script>x</script>"),
-        ["content/topics/courts/en.md:6: unsafe HTML '<script' in content: scripts, event "
-         "handlers and javascript: links are not allowed"],
+        [
+            "content/topics/courts/en.md:6: unsafe HTML '<script' in content: scripts, event "
+            "handlers and javascript: links are not allowed"
+        ],
     ),
     "term-not-from-glossary": (
-        lambda r: edit(r / C / "topics/courts/ru.md", "[[art:75]] правосудие",
-                       "[[art:75]] судоговорение"),
-        ["content/topics/courts/ru.md:8: 'судоговорение' is not the glossary's term: write "
-         "'правосудие' (one term, one concept; see term 'justice')"],
+        lambda r: edit(
+            r / C / "topics/courts/ru.md", "[[art:75]] правосудие", "[[art:75]] судоговорение"
+        ),
+        [
+            "content/topics/courts/ru.md:8: 'судоговорение' is not the glossary's term: write "
+            "'правосудие' (one term, one concept; see term 'justice')"
+        ],
     ),
     "avoid-matches-own-term": (
         lambda r: edit(r / C / "glossary/terms.yml", "en: [adjudication]", "en: [just]"),
-        ["content/glossary/terms.yml:5: 'avoid' word 'just' of term 'justice' matches the term "
-         "'justice' itself"],
+        [
+            "content/glossary/terms.yml:5: 'avoid' word 'just' of term 'justice' matches the term "
+            "'justice' itself"
+        ],
     ),
     "unknown-field": (
         lambda r: edit(r / C / "articles/76.yml", "status:", "statuss: x\nstatus:"),
-        ["content/articles/76.yml:17: unknown field 'statuss' in article 76 (expected one of: "
-         "number, section, title, summary, status, history, versions, topics, terms, official, "
-         "sources)"],
+        [
+            "content/articles/76.yml:17: unknown field 'statuss' in article 76 (expected one of: "
+            "number, section, title, summary, status, history, versions, topics, terms, official, "
+            "sources)"
+        ],
     ),
     "version-until-too-early": (
         lambda r: edit(r / C / "articles/75.yml", "until: 2026-06-30", "until: 2014"),
-        ["content/articles/75.yml:28: 'until' (2014) must be later than 'as_of' (2015) in a "
-         "version of article 75"],
+        [
+            "content/articles/75.yml:28: 'until' (2014) must be later than 'as_of' (2015) in a "
+            "version of article 75"
+        ],
     ),
     "version-unchanged-but-amended": (
-        lambda r: edit(r / C / "articles/76.yml", "  - as_of: 2015\n",
-                       "  - as_of: 2015\n    until: 2026-06-30\n"),
-        ["content/articles/76.yml:28: the version of article 76 as of 2015 says the wording did "
-         "not change until 2026-06-30, but its history records an amendment on 2017-03-10"],
+        lambda r: edit(
+            r / C / "articles/76.yml",
+            "  - as_of: 2015\n",
+            "  - as_of: 2015\n    until: 2026-06-30\n",
+        ),
+        [
+            "content/articles/76.yml:28: the version of article 76 as of 2015 says the wording did "
+            "not change until 2026-06-30, but its history records an amendment on 2017-03-10"
+        ],
     ),
     "versions-without-amendment": (
         lambda r: edit(r / C / "articles/76.yml", "date: 2017-03-10", "date: 2014-03-10"),
-        ["content/articles/76.yml:31: versions of article 76 as of 2015 and 2026-06-30 differ, "
-         "but its history records no amendment between them (add it to 'history', or give the "
-         "first version 'until: 2026-06-30')"],
+        [
+            "content/articles/76.yml:31: versions of article 76 as of 2015 and 2026-06-30 differ, "
+            "but its history records no amendment between them (add it to 'history', or give the "
+            "first version 'until: 2026-06-30')"
+        ],
     ),
     "version-twice": (
         lambda r: edit(r / C / "articles/76.yml", "as_of: 2026-06-30", "as_of: 2015"),
-        ["content/articles/76.yml:31: two versions of article 76 as of 2015 (first at "
-         "content/articles/76.yml:28)"],
+        [
+            "content/articles/76.yml:31: two versions of article 76 as of 2015 (first at "
+            "content/articles/76.yml:28)"
+        ],
     ),
     "version-without-sources": (
-        lambda r: edit(r / C / "articles/76.yml",
-                       "    sources: [{title: Constitution (1995), "
-                       "url: \"https://adilet.zan.kz/eng/docs/K950001000_\"}]\n  - as_of",
-                       "  - as_of"),
-        ["content/articles/76.yml:28: missing required field 'sources' in a version of article "
-         "76: every fact needs a source"],
+        lambda r: edit(
+            r / C / "articles/76.yml",
+            "    sources: [{title: Constitution (1995), "
+            'url: "https://adilet.zan.kz/eng/docs/K950001000_"}]\n  - as_of',
+            "  - as_of",
+        ),
+        [
+            "content/articles/76.yml:28: missing required field 'sources' in a version of article "
+            "76: every fact needs a source"
+        ],
     ),
     "unknown-version-field": (
-        lambda r: edit(r / C / "articles/76.yml", "  - as_of: 2015\n",
-                       "  - as_of: 2015\n    label: x\n"),
-        ["content/articles/76.yml:29: unknown field 'label' in a version of article 76 "
-         "(expected one of: as_of, until, text, sources)"],
+        lambda r: edit(
+            r / C / "articles/76.yml", "  - as_of: 2015\n", "  - as_of: 2015\n    label: x\n"
+        ),
+        [
+            "content/articles/76.yml:29: unknown field 'label' in a version of article 76 "
+            "(expected one of: as_of, until, text, sources)"
+        ],
     ),
     "unknown-reference-in-version": (
-        lambda r: edit(r / C / "articles/76.yml", "The last text, [[term:justice]]",
-                       "The last text, [[term:nope]]"),
+        lambda r: edit(
+            r / C / "articles/76.yml",
+            "The last text, [[term:justice]]",
+            "The last text, [[term:nope]]",
+        ),
         ["content/articles/76.yml:31: unknown term 'nope' in [[term:nope]]"],
     ),
     "unknown-event-in-history": (
-        lambda r: edit(r / C / "articles/76.yml", "    kind: amended\n",
-                       "    kind: amended\n    event: no-such-event\n"),
-        ["content/articles/76.yml:23: unknown event 'no-such-event' in a history entry of "
-         "article 76"],
+        lambda r: edit(
+            r / C / "articles/76.yml",
+            "    kind: amended\n",
+            "    kind: amended\n    event: no-such-event\n",
+        ),
+        [
+            "content/articles/76.yml:23: unknown event 'no-such-event' in a history entry of "
+            "article 76"
+        ],
     ),
     "milestone-unknown-event": (
-        lambda r: edit(r / C / "milestones/all.yml", "events: [referendum-1995]",
-                       "events: [referendum-1995, no-such-event]"),
-        ["content/milestones/all.yml:5: unknown event 'no-such-event' in 'events' of milestone "
-         "'adoption'"],
+        lambda r: edit(
+            r / C / "milestones/all.yml",
+            "events: [referendum-1995]",
+            "events: [referendum-1995, no-such-event]",
+        ),
+        [
+            "content/milestones/all.yml:5: unknown event 'no-such-event' in 'events' of milestone "
+            "'adoption'"
+        ],
     ),
     "milestone-invalid-date": (
         lambda r: edit(r / C / "milestones/all.yml", "from: 1995-09", "from: 1995-13"),
@@ -174,27 +225,43 @@ CASES: dict[str, tuple[Callable[[Path], None], list[str]]] = {
     ),
     "milestone-reversed-range": (
         lambda r: edit(r / C / "milestones/all.yml", "to: 1995-12", "to: 1994"),
-        ["content/milestones/all.yml:4: 'to' (1994) is before 'from' (1995-09) in milestone "
-         "'adoption'"],
+        [
+            "content/milestones/all.yml:4: 'to' (1994) is before 'from' (1995-09) in milestone "
+            "'adoption'"
+        ],
     ),
     "milestone-selects-nothing": (
-        lambda r: edit(r / C / "milestones/all.yml",
-                       "from: 1995-09\n  to: 1995-12\n  events: [referendum-1995]",
-                       "from: 2001\n  to: 2002-03"),
-        ["content/milestones/all.yml:1: milestone 'adoption' selects no events: check its "
-         "'from', 'to' and 'events'"],
+        lambda r: edit(
+            r / C / "milestones/all.yml",
+            "from: 1995-09\n  to: 1995-12\n  events: [referendum-1995]",
+            "from: 2001\n  to: 2002-03",
+        ),
+        [
+            "content/milestones/all.yml:1: milestone 'adoption' selects no events: check its "
+            "'from', 'to' and 'events'"
+        ],
     ),
     "milestone-no-selection": (
-        lambda r: edit(r / C / "milestones/all.yml",
-                       "  from: 1995-09\n  to: 1995-12\n  events: [referendum-1995]\n", ""),
-        ["content/milestones/all.yml:1: milestone 'adoption' needs a date range ('from', 'to') "
-         "or a list of 'events'"],
+        lambda r: edit(
+            r / C / "milestones/all.yml",
+            "  from: 1995-09\n  to: 1995-12\n  events: [referendum-1995]\n",
+            "",
+        ),
+        [
+            "content/milestones/all.yml:1: milestone 'adoption' needs a date range ('from', 'to') "
+            "or a list of 'events'"
+        ],
     ),
     "milestone-unknown-reference": (
-        lambda r: edit(r / C / "milestones/all.yml", "[[event:referendum-1995]] және",
-                       "[[event:referendum-1996]] және"),
-        ["content/milestones/all.yml:6: unknown event 'referendum-1996' in "
-         "[[event:referendum-1996]]"],
+        lambda r: edit(
+            r / C / "milestones/all.yml",
+            "[[event:referendum-1995]] және",
+            "[[event:referendum-1996]] және",
+        ),
+        [
+            "content/milestones/all.yml:6: unknown event 'referendum-1996' in "
+            "[[event:referendum-1996]]"
+        ],
     ),
 }
 
@@ -208,8 +275,14 @@ def test_bad_input(prebuilt: Path, name: str) -> None:
 
 def test_all_problems_reported_at_once(prebuilt: Path) -> None:
     # (the malformed topic.yml drops that topic, so its own references are not checked)
-    names = ("malformed-yaml", "duplicate-id", "impossible-date", "not-utf8", "missing-field",
-             "id-escapes-folder")
+    names = (
+        "malformed-yaml",
+        "duplicate-id",
+        "impossible-date",
+        "not-utf8",
+        "missing-field",
+        "id-escapes-folder",
+    )
     for name in names:
         CASES[name][0](prebuilt)
     before = snapshot(prebuilt / "site")
@@ -225,8 +298,10 @@ def test_missing_translation_is_a_warning_without_strict(prebuilt: Path) -> None
     (prebuilt / C / "topics/elections/ru.md").unlink()
     r = run_cli(prebuilt, "build")
     assert r.code == 0, r.err
-    assert ("content/topics/elections/topic.yml:1: warning: missing translation 'ru' of topic "
-            "'elections': add content/topics/elections/ru.md") in r.err
+    assert (
+        "content/topics/elections/topic.yml:1: warning: missing translation 'ru' of topic "
+        "'elections': add content/topics/elections/ru.md"
+    ) in r.err
     page = (prebuilt / "site/ru/topics/elections/index.html").read_text(encoding="utf-8")
     assert "Эта страница ещё не переведена" in page
     assert "Сайлау мәтіні" in page  # the Kazakh text stands in
@@ -252,7 +327,8 @@ def test_refuses_to_overwrite_a_file_it_did_not_write(prebuilt: Path) -> None:
     assert r.code == 1
     assert r.err.splitlines()[0] == (
         "docs/kk/topics/hand.md:1: exists and was not generated by explainer; refusing to "
-        "overwrite it (move it away or rename the content item)")
+        "overwrite it (move it away or rename the content item)"
+    )
     assert target.read_text(encoding="utf-8") == "hand-written\n"
     assert snapshot(prebuilt / "site") == before
 

@@ -49,16 +49,23 @@ def test_kazakh_page_shows_kazakh_interface(server: str, browser: Browser) -> No
 
 
 def visible(page: Page, selector: str) -> int:
-    return int(page.evaluate(
-        "s => [...document.querySelectorAll(s)].filter(e => e.offsetParent !== null).length",
-        selector))
+    return int(
+        page.evaluate(
+            "s => [...document.querySelectorAll(s)].filter(e => e.offsetParent !== null).length",
+            selector,
+        )
+    )
 
 
 def test_timeline_filter_shows_only_the_chosen_categories(server: str, browser: Browser) -> None:
     page = browser.new_page()
     outside: list[str] = []
-    page.on("request", lambda r: outside.append(r.url)
-            if urlparse(r.url).hostname not in (None, "127.0.0.1") else None)
+    page.on(
+        "request",
+        lambda r: (
+            outside.append(r.url) if urlparse(r.url).hostname not in (None, "127.0.0.1") else None
+        ),
+    )
     page.goto(f"{server}/timeline/")
     total = page.locator(".az-event").count()
     courts = page.locator('.az-event[data-category="courts"]').count()
@@ -84,7 +91,8 @@ def test_timeline_filter_shows_only_the_chosen_categories(server: str, browser: 
     assert page.locator('.az-tl__ev[data-category="courts"].az-off').count() == 0
     assert page.locator('.az-tl__ev.az-off[tabindex="-1"]').count() == total - courts
     assert page.locator(".az-filter__status").inner_text() == (
-        f"Көрсетілген оқиғалар: {courts} / {total}")
+        f"Көрсетілген оқиғалар: {courts} / {total}"
+    )
     assert reset.is_enabled()
 
     # keyboard: Space presses "elections" too, Enter releases "courts"
@@ -122,16 +130,20 @@ def test_timeline_filter_works_from_files(built_flagship: Path, browser: Browser
     page = browser.new_page()
     page.goto((built_flagship / "site/ru/timeline/index.html").as_uri())
     page.locator('.az-filter__btn[data-category="anniversary"]').click()
-    assert visible(page, ".az-event") == page.locator(
-        '.az-event[data-category="anniversary"]').count() == 3
+    assert (
+        visible(page, ".az-event")
+        == page.locator('.az-event[data-category="anniversary"]').count()
+        == 3
+    )
     assert page.locator(".az-filter__status").inner_text() == "Показано событий: 3 из 41"
     page.close()
 
 
 @pytest.mark.parametrize("width", [390, 1280])
 @pytest.mark.parametrize("path", ["/timeline/", "/ru/timeline/", "/en/timeline/reform-2022/"])
-def test_drawn_timeline_text_does_not_overlap(server: str, browser: Browser, path: str,
-                                              width: int) -> None:
+def test_drawn_timeline_text_does_not_overlap(
+    server: str, browser: Browser, path: str, width: int
+) -> None:
     page = browser.new_page(viewport={"width": width, "height": 900})
     page.goto(server + path)
     boxes = page.evaluate("""() => [...document.querySelectorAll('.az-tl text tspan,'
@@ -143,9 +155,13 @@ def test_drawn_timeline_text_does_not_overlap(server: str, browser: Browser, pat
     assert len(boxes) > 10
     for i, (text, left, top, right, bottom, s_left, s_right) in enumerate(boxes):
         assert s_left <= left and right <= s_right + 0.5, text
-        for other in boxes[i + 1:]:
-            overlap = left < other[3] - 0.5 and other[1] < right - 0.5 and \
-                top < other[4] - 0.5 and other[2] < bottom - 0.5
+        for other in boxes[i + 1 :]:
+            overlap = (
+                left < other[3] - 0.5
+                and other[1] < right - 0.5
+                and top < other[4] - 0.5
+                and other[2] < bottom - 0.5
+            )
             assert not overlap, (text, other[0])
     page.close()
 
@@ -156,7 +172,8 @@ def test_drawn_timeline_prints_in_page_sized_parts(server: str, browser: Browser
     page.emulate_media(media="print")
     assert page.locator(".az-filter").is_hidden()
     heights = page.evaluate(
-        "[...document.querySelectorAll('.az-tl__svg')].map(s => s.getBoundingClientRect().height)")
+        "[...document.querySelectorAll('.az-tl__svg')].map(s => s.getBoundingClientRect().height)"
+    )
     assert len(heights) > 1
     assert all(0 < h < 1123 * 0.6 for h in heights)
     assert page.locator(".az-tl__ev").count() == 41

@@ -15,8 +15,12 @@ KAZAKH_ONLY = re.compile("[әғқңөұүһі]", re.I)
 
 @pytest.mark.parametrize(("lang", "prefix"), [("kk", ""), ("ru", "/ru")])
 def test_term_definition_on_hover_and_on_keyboard_focus(
-        server: str, browser: Browser, built_flagship: Path,  # noqa: F811
-        lang: str, prefix: str) -> None:
+    server: str,
+    browser: Browser,
+    built_flagship: Path,  # noqa: F811
+    lang: str,
+    prefix: str,
+) -> None:
     data = json.loads((built_flagship / f"site/data/{lang}.json").read_text(encoding="utf-8"))
     definitions = {t["id"]: t["definition"] for t in data["terms"]}
     page = browser.new_page(viewport={"width": 1200, "height": 900})
@@ -40,10 +44,13 @@ def test_term_definition_on_hover_and_on_keyboard_focus(
     expect(tooltip).to_have_count(0)
 
     # Keyboard: focus the link before it, press Tab, and the definition appears again.
-    page.evaluate("""(el) => {
+    page.evaluate(
+        """(el) => {
         const links = [...el.closest('.md-content').querySelectorAll('a[href]')];
         links[links.indexOf(el) - 1].focus();
-    }""", link.element_handle())
+    }""",
+        link.element_handle(),
+    )
     page.keyboard.press("Tab")
     assert page.evaluate("(el) => document.activeElement === el", link.element_handle())
     expect(tooltip).to_have_count(1)
@@ -59,10 +66,12 @@ def test_later_uses_of_a_term_have_no_tooltip(server: str, browser: Browser) -> 
     page = browser.new_page()
     page.goto(f"{server}/topics/judicial-power/")
     hrefs = page.eval_on_selector_all(
-        ".md-content a.az-term", "els => els.map(e => e.getAttribute('href'))")
+        ".md-content a.az-term", "els => els.map(e => e.getAttribute('href'))"
+    )
     assert hrefs and len(hrefs) == len(set(hrefs))
     # Every term linked more than once on the page has exactly one link with a tooltip.
     all_term_links = page.eval_on_selector_all(
-        ".md-content a[href*='glossary/#']", "els => els.map(e => e.getAttribute('href'))")
+        ".md-content a[href*='glossary/#']", "els => els.map(e => e.getAttribute('href'))"
+    )
     assert len(all_term_links) > len(hrefs)
     page.close()

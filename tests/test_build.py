@@ -54,8 +54,9 @@ def test_html_lang_and_hreflang_on_every_page(built_basic: Path, lang: str) -> N
     for rel in sorted(pages(site, lang)):
         html = (root / rel).read_text(encoding="utf-8")
         assert f'<html lang="{lang}"' in html, rel
-        alternates = dict(re.findall(r'<link rel="alternate" href="([^"]*)" hreflang="(\w+)">',
-                                     html))
+        alternates = dict(
+            re.findall(r'<link rel="alternate" href="([^"]*)" hreflang="(\w+)">', html)
+        )
         assert sorted(alternates.values()) == sorted(LANGS), rel
         # each alternate resolves to the same page in that language
         for href, alt in alternates.items():
@@ -69,8 +70,15 @@ def test_html_lang_and_hreflang_on_every_page(built_basic: Path, lang: str) -> N
 
 def test_kazakh_ui_has_no_english_or_russian_strings(built_basic: Path) -> None:
     html = (built_basic / "site/articles/75/index.html").read_text(encoding="utf-8")
-    for foreign in ("Search", "Поиск", "Table of contents", "Содержание", "Back to top",
-                    "Select language", "Выберите язык"):
+    for foreign in (
+        "Search",
+        "Поиск",
+        "Table of contents",
+        "Содержание",
+        "Back to top",
+        "Select language",
+        "Выберите язык",
+    ):
         assert foreign not in html
     assert "Іздеу" in html and "Тілді таңдаңыз" in html
 
@@ -89,9 +97,14 @@ def test_no_request_to_a_cdn_or_google_fonts(built_basic: Path) -> None:
     for p in (built_basic / "site").rglob("*.html"):
         html = p.read_text(encoding="utf-8")
         assert "fonts.googleapis" not in html and "fonts.gstatic" not in html, p
-        loaded = re.findall(r'<script[^>]+src="(https?:[^"]+)"', html) + re.findall(
-            r'<link[^>]+rel="(?:stylesheet|preconnect|preload|icon|manifest)"[^>]+href="(https?:[^"]+)"',
-            html) + re.findall(r'<img[^>]+src="(https?:[^"]+)"', html)
+        loaded = (
+            re.findall(r'<script[^>]+src="(https?:[^"]+)"', html)
+            + re.findall(
+                r'<link[^>]+rel="(?:stylesheet|preconnect|preload|icon|manifest)"[^>]+href="(https?:[^"]+)"',
+                html,
+            )
+            + re.findall(r'<img[^>]+src="(https?:[^"]+)"', html)
+        )
         assert loaded == [], p
 
 
@@ -102,23 +115,35 @@ def test_open_data_export(built_basic: Path) -> None:
         assert [t["id"] for t in data["topics"]] == ["courts", "elections"]
         assert [a["number"] for a in data["articles"]] == [75, 76]
         assert [(e["id"], e["date"], e["precision"]) for e in data["events"]] == [
-            ("referendum-1995", "1995-08-30", "day"), ("in-force-1995", "1995-09", "month")]
+            ("referendum-1995", "1995-08-30", "day"),
+            ("in-force-1995", "1995-09", "month"),
+        ]
         assert all(e["sources"] for e in data["events"])
         assert [t["id"] for t in data["terms"]] == ["court", "justice"]
-        assert [(m["id"], m["from"], m["to"], m["events"], m["url"]) for m in
-                data["milestones"]] == [
-            ("adoption", "1995-09", "1995-12", ["referendum-1995", "in-force-1995"],
-             "https://example.org/test/" + ("" if lang == "kk" else f"{lang}/")
-             + "timeline/adoption/")]
+        assert [
+            (m["id"], m["from"], m["to"], m["events"], m["url"]) for m in data["milestones"]
+        ] == [
+            (
+                "adoption",
+                "1995-09",
+                "1995-12",
+                ["referendum-1995", "in-force-1995"],
+                "https://example.org/test/"
+                + ("" if lang == "kk" else f"{lang}/")
+                + "timeline/adoption/",
+            )
+        ]
     ru = json.loads((built_basic / "site/data/ru.json").read_text(encoding="utf-8"))
     assert ru["topics"][0]["title"] == "Суды"
     assert ru["milestones"][0]["title"] == "1995: принятие"
     # Article 76's summary cites "статьи 75" in running text: the auto-link counts.
-    assert ru["articles"][0]["cited_by"] == [{"kind": "topic", "id": "courts"},
-                                             {"kind": "event", "id": "referendum-1995"},
-                                             {"kind": "term", "id": "justice"},
-                                             # its history entry cites [[art:75]]
-                                             {"kind": "article", "id": "76"}]
+    assert ru["articles"][0]["cited_by"] == [
+        {"kind": "topic", "id": "courts"},
+        {"kind": "event", "id": "referendum-1995"},
+        {"kind": "term", "id": "justice"},
+        # its history entry cites [[art:75]]
+        {"kind": "article", "id": "76"},
+    ]
 
 
 def test_content_text_is_escaped_in_html(built_basic: Path) -> None:
@@ -162,8 +187,9 @@ def test_refuses_to_replace_a_site_folder_it_did_not_build(basic: Path) -> None:
     (basic / "site" / "mine.txt").write_text("mine\n", encoding="utf-8")
     r = run_cli(basic, "build")
     assert r.code == 1
-    assert r.err.splitlines()[0] == ("site:1: exists and was not built by explainer; refusing "
-                                     "to replace it")
+    assert r.err.splitlines()[0] == (
+        "site:1: exists and was not built by explainer; refusing to replace it"
+    )
     assert (basic / "site" / "mine.txt").read_text(encoding="utf-8") == "mine\n"
 
 
@@ -174,8 +200,10 @@ def test_check_status_and_new(basic: Path) -> None:
     assert st.code == 0 and "no missing translation" in st.out
     new = run_cli(basic, "new", "topic", "voting-rights")
     assert new.code == 0
-    assert new.out.splitlines() == [f"created content/topics/voting-rights/{f}"
-                                    for f in ("topic.yml", "kk.md", "ru.md", "en.md")]
+    assert new.out.splitlines() == [
+        f"created content/topics/voting-rights/{f}"
+        for f in ("topic.yml", "kk.md", "ru.md", "en.md")
+    ]
     assert run_cli(basic, "check", "--strict").code == 0
     bad = run_cli(basic, "new", "topic", "../escape")
     assert bad.code == 1 and "invalid id '../escape'" in bad.err
@@ -184,32 +212,43 @@ def test_check_status_and_new(basic: Path) -> None:
     assert again.code == 1 and "already exists" in again.err
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("1995-08-30", "1995-08-30"), ("1995-08", "1995-08"), ("1995", "1995"),
-    ("1995-02-30", "invalid date '1995-02-30': day is out of range for month"),
-    ("1995-13", "invalid date '1995-13': month must be in 1..12"),
-    ("30.08.1995", "invalid date '30.08.1995': write YYYY-MM-DD, YYYY-MM or YYYY"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1995-08-30", "1995-08-30"),
+        ("1995-08", "1995-08"),
+        ("1995", "1995"),
+        ("1995-02-30", "invalid date '1995-02-30': day is out of range for month"),
+        ("1995-13", "invalid date '1995-13': month must be in 1..12"),
+        ("30.08.1995", "invalid date '30.08.1995': write YYYY-MM-DD, YYYY-MM or YYYY"),
+    ],
+)
 def test_parse_date(text: str, expected: str) -> None:
     got = parse_date(text)
     assert (got if isinstance(got, str) else got.iso) == expected
 
 
-@pytest.mark.parametrize(("src", "dst", "expected"), [
-    ("topics/courts.md", "articles/75.md", "../articles/75.md"),
-    ("topics/courts.md", "topics/elections.md", "elections.md"),
-    ("index.md", "glossary.md#justice", "glossary.md#justice"),
-    ("articles/75.md", "articles/75.md#p1", "#p1"),
-])
+@pytest.mark.parametrize(
+    ("src", "dst", "expected"),
+    [
+        ("topics/courts.md", "articles/75.md", "../articles/75.md"),
+        ("topics/courts.md", "topics/elections.md", "elections.md"),
+        ("index.md", "glossary.md#justice", "glossary.md#justice"),
+        ("articles/75.md", "articles/75.md#p1", "#p1"),
+    ],
+)
 def test_relative_links(src: str, dst: str, expected: str) -> None:
     assert paths.rel(src, dst) == expected
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("a <script>x</script>", "a &lt;script&gt;x&lt;/script&gt;"),
-    ("[x](javascript:alert(1))", "\\[x\\](javascript:alert(1))"),
-    ("Қазақстан & Co", "Қазақстан &amp; Co"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a <script>x</script>", "a &lt;script&gt;x&lt;/script&gt;"),
+        ("[x](javascript:alert(1))", "\\[x\\](javascript:alert(1))"),
+        ("Қазақстан & Co", "Қазақстан &amp; Co"),
+    ],
+)
 def test_md_text_escapes(text: str, expected: str) -> None:
     assert md_text(text) == expected
 
@@ -221,8 +260,12 @@ def test_plain_mkdocs_build_strict_has_no_warning(built_basic: Path, tmp_path: P
 
     proj = tmp_path / "m"
     shutil.copytree(built_basic, proj, symlinks=True)
-    r = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d",
-                        str(tmp_path / "out")], cwd=proj, capture_output=True, text=True)
+    r = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")],
+        cwd=proj,
+        capture_output=True,
+        text=True,
+    )
     assert r.returncode == 0, r.stderr
     assert re.findall(r"^(?:WARNING|ERROR).*", r.stderr, re.M) == []
     assert (tmp_path / "out/ru/articles/75/index.html").is_file()

@@ -43,8 +43,21 @@ class Segment:
     """The link the text is in, if any."""
 
 
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-        "track", "wbr"}
+VOID = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
 
 
 class ContentText(HTMLParser):
@@ -73,10 +86,13 @@ class ContentText(HTMLParser):
             return
         if tag in ("h2", "h3"):
             self.after_sources = a.get("id") == "sources"
-        if self.skip_at is None and (tag in SKIP_TAGS or "cite-other" in cls
-                                     or "az-par__title" in cls  # a title, side by side
-                                     or "headerlink" in cls
-                                     or (self.after_sources and tag == "ul")):
+        if self.skip_at is None and (
+            tag in SKIP_TAGS
+            or "cite-other" in cls
+            or "az-par__title" in cls  # a title, side by side
+            or "headerlink" in cls
+            or (self.after_sources and tag == "ul")
+        ):
             self.skip_at = self.depth
         self.depth += 1
         if tag == "a":
@@ -133,13 +149,13 @@ def scan(site: Path) -> Report:
     for url, (lang, parsed) in pages.items():
         own = ARTICLE_URL.search(urlparse(url).path)
         own_n = int(own.group(1)) if own else None
-        where = url[len(root):] or "/"
+        where = url[len(root) :] or "/"
         for seg in parsed.segments:
             text = " ".join(seg.text.split())
             if seg.href is None:
                 for m in CITE[lang].finditer(text):
                     n = int(m.group("n"))
-                    what = f"{where}: «{text[max(0, m.start() - 30):m.end() + 15]}»"
+                    what = f"{where}: «{text[max(0, m.start() - 30) : m.end() + 15]}»"
                     if n == own_n:
                         r.own_page += 1
                     elif n not in articles:
@@ -165,8 +181,10 @@ def scan(site: Path) -> Report:
             page = target.split("#")[0]
             want = f"p{para}" if para and f"p{para}" in ids.get(page, set()) else ""
             if cited[0] != got or anchor != want:
-                r.wrong.append(f"{where}: «{text}» -> {target[len(root):]} "
-                               f"(expected article {cited[0]}{' #' + want if want else ''})")
+                r.wrong.append(
+                    f"{where}: «{text}» -> {target[len(root) :]} "
+                    f"(expected article {cited[0]}{' #' + want if want else ''})"
+                )
     return r
 
 
@@ -176,9 +194,11 @@ def report(built_flagship: Path) -> Report:
 
 
 def test_every_citation_is_linked_to_the_right_article(report: Report) -> None:
-    print(f"\ncitation links checked: {report.linked} {dict(report.by_lang)}; "
-          f"unlinked: {len(report.unlinked)}; wrong target: {len(report.wrong)}; "
-          f"article without a page: {len(report.no_page)}; on its own page: {report.own_page}")
+    print(
+        f"\ncitation links checked: {report.linked} {dict(report.by_lang)}; "
+        f"unlinked: {len(report.unlinked)}; wrong target: {len(report.wrong)}; "
+        f"article without a page: {len(report.no_page)}; on its own page: {report.own_page}"
+    )
     assert report.unlinked == []
     assert report.wrong == []
     # The flagship cites a lot: a scan that finds nothing is broken, not clean.

@@ -15,14 +15,23 @@ from .conftest import ROOT, run_cli
 
 LANGS = ("kk", "ru", "en")
 ARTICLES = [1, 2, 3, 7, 12, 13, 14, 16, 40, 41, 42, 44, 49, 72, 75, 76, 77, 79, 81, 91]
-KEY_DATES = ["1995-08-30", "1995-09-05", "2015-04-26", "2022-06-05", "2022-09-17", "2026-03-15",
-             "2026-07-01"]
+KEY_DATES = [
+    "1995-08-30",
+    "1995-09-05",
+    "2015-04-26",
+    "2022-06-05",
+    "2022-09-17",
+    "2026-03-15",
+    "2026-07-01",
+]
 
 
 @pytest.fixture(scope="module")
 def data(built_flagship: Path) -> dict[str, dict]:
-    return {lang: json.loads((built_flagship / f"site/data/{lang}.json").read_text("utf-8"))
-            for lang in LANGS}
+    return {
+        lang: json.loads((built_flagship / f"site/data/{lang}.json").read_text("utf-8"))
+        for lang in LANGS
+    }
 
 
 def test_check_strict_passes_on_the_flagship() -> None:
@@ -49,8 +58,14 @@ def test_listed_articles_and_key_dates(data: dict[str, dict], lang: str) -> None
     assert set(KEY_DATES) <= dates
     for e in d["events"]:
         assert e["sources"], e["id"]
-        assert e["category"] in {"adoption", "amendment", "election", "courts", "anniversary",
-                                 "new-constitution"}
+        assert e["category"] in {
+            "adoption",
+            "amendment",
+            "election",
+            "courts",
+            "anniversary",
+            "new-constitution",
+        }
     for a in d["articles"]:
         assert a["sources"] and a["history"], a["number"]
         assert a["status"] == "superseded"
@@ -65,28 +80,39 @@ def test_every_topic_has_400_words(data: dict[str, dict], lang: str) -> None:
 
 def test_same_ids_in_every_language(data: dict[str, dict]) -> None:
     def ids(d: dict) -> tuple:
-        return ([t["id"] for t in d["topics"]], [a["number"] for a in d["articles"]],
-                [e["id"] for e in d["events"]], sorted(t["id"] for t in d["terms"]))
+        return (
+            [t["id"] for t in d["topics"]],
+            [a["number"] for a in d["articles"]],
+            [e["id"] for e in d["events"]],
+            sorted(t["id"] for t in d["terms"]),
+        )
+
     assert ids(data["kk"]) == ids(data["ru"]) == ids(data["en"])
 
 
-@pytest.mark.parametrize(("text", "bad"), [
-    ("Қазақстан Республикасi", ["Республикасi"]),        # Latin i for Kazakh і
-    ("Конститyция", ["Конститyция"]),                    # Latin y
-    ("сот төрелігі", []),
-    ("Қазақстан Республикасы, Article 75", []),
-    ("ҚР Конституциясының 75 бабы", []),
-])
+@pytest.mark.parametrize(
+    ("text", "bad"),
+    [
+        ("Қазақстан Республикасi", ["Республикасi"]),  # Latin i for Kazakh і
+        ("Конститyция", ["Конститyция"]),  # Latin y
+        ("сот төрелігі", []),
+        ("Қазақстан Республикасы, Article 75", []),
+        ("ҚР Конституциясының 75 бабы", []),
+    ],
+)
 def test_mixed_script_check(text: str, bad: list[str]) -> None:
     assert mixed_script_words(text) == bad
 
 
 def test_status_shows_counts_and_no_missing_translation() -> None:
-    r = subprocess.run([sys.executable, "-m", "explainer.cli", "--root", str(ROOT), "status"],
-                       capture_output=True, text=True, check=True)
+    r = subprocess.run(
+        [sys.executable, "-m", "explainer.cli", "--root", str(ROOT), "status"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     lines = r.stdout.splitlines()
-    assert lines[0].split() == ["lang", "topics", "articles", "events", "terms", "words",
-                                "missing"]
+    assert lines[0].split() == ["lang", "topics", "articles", "events", "terms", "words", "missing"]
     for lang, line in zip(LANGS, lines[1:4], strict=True):
         cols = line.split()
         assert cols[0] == lang

@@ -15,8 +15,11 @@ CASE_NAMES = sorted(p.name for p in CASES.iterdir() if p.is_dir())
 def test_generated_markdown_matches_golden(case: str) -> None:
     files = generated(case)
     golden_dir = GOLDEN / case
-    expected = {str(p.relative_to(golden_dir)): p.read_bytes()
-                for p in sorted(golden_dir.rglob("*")) if p.is_file()}
+    expected = {
+        str(p.relative_to(golden_dir)): p.read_bytes()
+        for p in sorted(golden_dir.rglob("*"))
+        if p.is_file()
+    }
     assert expected, f"no golden files for {case}: run `make golden`"
     assert sorted(files) == sorted(expected)
     for rel in sorted(files):

@@ -55,8 +55,9 @@ def test_every_edition_is_built_and_served(built_flagship: Path, jobs: dict) -> 
     assert len({j.handout for j in jobs.values()}) >= 6
     assert {j.edition for j in jobs.values()} == {"kk", "ru", "en", "kk-ru"}
     for rel in jobs:  # the site serves the same bytes (and the offline bundle carries them)
-        assert (built_flagship / "site" / "handouts" / rel).read_bytes() == \
-            (dist / rel).read_bytes()
+        assert (built_flagship / "site" / "handouts" / rel).read_bytes() == (
+            dist / rel
+        ).read_bytes()
 
 
 def test_a4_and_within_the_page_limit(built_flagship: Path, jobs: dict) -> None:
@@ -95,9 +96,13 @@ class _Text(html.parser.HTMLParser):
         if tag in ("br", "img", "col", "meta"):
             return
         parent_skip = self.stack[-1] if self.stack else False
-        skip = parent_skip or tag in ("head", "style", "title") or \
-            "az-footer" in (a.get("class") or "") or \
-            self.lang != "*" and a.get("lang", self.lang) != self.lang
+        skip = (
+            parent_skip
+            or tag in ("head", "style", "title")
+            or "az-footer" in (a.get("class") or "")
+            or self.lang != "*"
+            and a.get("lang", self.lang) != self.lang
+        )
         self.stack.append(skip)
 
     def handle_endtag(self, tag: str) -> None:
@@ -114,8 +119,9 @@ def kazakh_letters(text: str) -> str:
 
 
 @pytest.mark.parametrize("edition", ["kk", "kk-ru"])
-def test_pdftotext_gives_back_the_kazakh_letters(built_flagship: Path, jobs: dict,
-                                                 edition: str) -> None:
+def test_pdftotext_gives_back_the_kazakh_letters(
+    built_flagship: Path, jobs: dict, edition: str
+) -> None:
     """Every Kazakh letter of the text, in order, and no replacement character. Only the
     page body is read (the running header and the footer repeat on every page)."""
     for rel, job in jobs.items():
@@ -135,10 +141,12 @@ def test_pdftotext_gives_back_the_kazakh_letters(built_flagship: Path, jobs: dic
             # (Kazakh) column alone. Its head, "Қазақша", repeats on every page: leave it out.
             # Within a table in a column pdftotext may read the cells in another order, so
             # the letters are compared as counts here (in order above, for the kk edition).
-            body = run("pdftotext", "-x", "0", "-y", "49", "-W", "297", "-H", "710", str(pdf),
-                       "-").replace("ҚАЗАҚША", "")
+            body = run(
+                "pdftotext", "-x", "0", "-y", "49", "-W", "297", "-H", "710", str(pdf), "-"
+            ).replace("ҚАЗАҚША", "")
             source = source.replace("Қазақша", "", 1)
             assert Counter(kazakh_letters(body)) == Counter(kazakh_letters(source)), rel
+
         # And every word comes back whole: no hyphenation was invented, no glyph lost.
         # (A line may break after a real hyphen, "Қасым-|Жомарт": pdftotext then drops it.)
         def words(text: str) -> set[str]:
@@ -148,22 +156,49 @@ def test_pdftotext_gives_back_the_kazakh_letters(built_flagship: Path, jobs: dic
         assert not missing, (rel, sorted(missing)[:10])
 
 
-def test_qr_code_leads_to_the_page_in_the_same_language(built_flagship: Path, jobs: dict,
-                                                       tmp_path: Path) -> None:
-    expected_page = {"rights-in-court": "topics/rights-in-court/",
-                     "timeline-1995-2026": "timeline/", "constitution-1995": "articles/"}
+def test_qr_code_leads_to_the_page_in_the_same_language(
+    built_flagship: Path, jobs: dict, tmp_path: Path
+) -> None:
+    expected_page = {
+        "rights-in-court": "topics/rights-in-court/",
+        "timeline-1995-2026": "timeline/",
+        "constitution-1995": "articles/",
+    }
     for rel, job in jobs.items():
         pdf = built_flagship / "dist" / "handouts" / rel
         png = tmp_path / rel.replace("/", "-")
         # The footer of page 1 at 150 dpi: the lowest 40 mm, right half (where the codes are).
-        subprocess.run(["pdftoppm", "-r", "150", "-png", "-singlefile", "-f", "1", "-l", "1",
-                        "-x", "620", "-y", "1518", "-W", "620", "-H", "236", str(pdf), str(png)],
-                       check=True)
-        out = subprocess.run(["zbarimg", "-q", "--raw", f"{png}.png"], capture_output=True,
-                             text=True).stdout.split()
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-r",
+                "150",
+                "-png",
+                "-singlefile",
+                "-f",
+                "1",
+                "-l",
+                "1",
+                "-x",
+                "620",
+                "-y",
+                "1518",
+                "-W",
+                "620",
+                "-H",
+                "236",
+                str(pdf),
+                str(png),
+            ],
+            check=True,
+        )
+        out = subprocess.run(
+            ["zbarimg", "-q", "--raw", f"{png}.png"], capture_output=True, text=True
+        ).stdout.split()
         page = expected_page.get(job.handout, f"topics/{job.handout}/")
-        want = [BASE + ("" if lang == "kk" else f"{lang}/") + page
-                for lang in job.edition.split("-")]
+        want = [
+            BASE + ("" if lang == "kk" else f"{lang}/") + page for lang in job.edition.split("-")
+        ]
         assert sorted(out) == sorted(want), rel
 
 
@@ -171,8 +206,9 @@ def test_no_markup_leaks_into_the_text(built_flagship: Path) -> None:
     """Links with a tooltip title and an attribute list (glossary terms) print as their
     words only: no `](`, `{ .az-term }` or `[[` in any handout."""
     for pdf in sorted((built_flagship / "dist/handouts").rglob("*.pdf")):
-        text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
-                              text=True, check=True).stdout
+        text = subprocess.run(
+            ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
         for junk in ("](", "az-term", "[[", "{:", "){"):
             assert junk not in text, f"{pdf}: {junk!r}"
 
@@ -185,8 +221,15 @@ def test_header_and_footer_text(built_flagship: Path) -> None:
     assert "ata-zan.example.org/ru/topics/rights-in-court/" in p2
     kk = run("pdftotext", str(built_flagship / "dist/handouts/kk/rights-in-court.pdf"), "-")
     assert "2 беттің 1-беті" in kk and "2 беттің 2-беті" in kk
-    par = run("pdftotext", "-f", "1", "-l", "1",
-              str(built_flagship / "dist/handouts/kk-ru/rights-in-court.pdf"), "-")
+    par = run(
+        "pdftotext",
+        "-f",
+        "1",
+        "-l",
+        "1",
+        str(built_flagship / "dist/handouts/kk-ru/rights-in-court.pdf"),
+        "-",
+    )
     assert "ҚАЗАҚША" in par and "РУССКИЙ" in par  # each column says its language
     assert re.search(r"\d беттің 1-беті · Страница 1 из \d", par)
 
@@ -202,8 +245,11 @@ def copy(built_flagship: Path, tmp_path: Path) -> Path:
 
 
 def snapshot_pdfs(root: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(root)): p.read_bytes()
-            for base in ("dist/handouts", "site/handouts") for p in (root / base).rglob("*.pdf")}
+    return {
+        str(p.relative_to(root)): p.read_bytes()
+        for base in ("dist/handouts", "site/handouts")
+        for p in (root / base).rglob("*.pdf")
+    }
 
 
 def test_rebuild_renders_nothing_and_is_byte_identical(copy: Path) -> None:
@@ -228,8 +274,10 @@ def test_a_change_re_renders_only_what_it_touches(copy: Path) -> None:
     assert "handouts: 24 PDF(s), 22 unchanged, rendering 2 on 2 process(es)" in r.err
     after = snapshot_pdfs(copy)
     changed = sorted(k for k in before if before[k] != after[k])
-    assert changed == ["dist/handouts/kk-ru/presumption-of-innocence.pdf",
-                       "dist/handouts/ru/presumption-of-innocence.pdf"]
+    assert changed == [
+        "dist/handouts/kk-ru/presumption-of-innocence.pdf",
+        "dist/handouts/ru/presumption-of-innocence.pdf",
+    ]
 
 
 def test_rendering_again_without_the_cache_gives_the_same_bytes(copy: Path) -> None:
@@ -248,18 +296,25 @@ def test_a_hand_written_file_in_dist_is_never_touched(copy: Path) -> None:
     defs = copy / "content/handouts/handouts.yml"
     text = defs.read_text(encoding="utf-8")
     # A new handout whose PDF would overwrite the hand-written file: refused, nothing written.
-    defs.write_text(text + "\n- id: notes\n  title: {kk: Жазба, ru: Заметки, en: Notes}\n"
-                    "  topics: [rights-in-court]\n  editions: [kk]\n", encoding="utf-8")
+    defs.write_text(
+        text + "\n- id: notes\n  title: {kk: Жазба, ru: Заметки, en: Notes}\n"
+        "  topics: [rights-in-court]\n  editions: [kk]\n",
+        encoding="utf-8",
+    )
     before = snapshot_pdfs(copy)
     r = run_cli(copy, "handouts")
     assert r.code == 1
-    assert r.err.splitlines()[0] == ("dist/handouts/kk/notes.pdf:1: exists and was not "
-                                     "generated by explainer; refusing to overwrite it (move it "
-                                     "away or rename the content item)")
+    assert r.err.splitlines()[0] == (
+        "dist/handouts/kk/notes.pdf:1: exists and was not "
+        "generated by explainer; refusing to overwrite it (move it "
+        "away or rename the content item)"
+    )
     assert snapshot_pdfs(copy) == before
     # An edition dropped from the content: its old PDF goes, the hand-written file stays.
-    defs.write_text(text.replace("editions: [kk, ru, en, kk-ru]", "editions: [ru, en, kk-ru]",
-                                 1), encoding="utf-8")
+    defs.write_text(
+        text.replace("editions: [kk, ru, en, kk-ru]", "editions: [ru, en, kk-ru]", 1),
+        encoding="utf-8",
+    )
     r = run_cli(copy, "handouts")
     assert r.code == 0, r.err
     assert not (copy / "dist/handouts/kk/rights-in-court.pdf").exists()
@@ -283,55 +338,72 @@ def test_topic_pages_link_their_handouts(built_flagship: Path, model) -> None:  
                 hrefs = re.findall(r'<a href="([^"]*handouts/[^"]*\.pdf)"', text)
                 hrefs = [x for x in hrefs if x.endswith(f"/{h.id}.pdf")]
                 want = {f"handouts/{e}/{h.id}.pdf" for e in h.editions if lang in e.split("-")}
-                got = {str((path.parent / x).resolve().relative_to(site.resolve()))
-                       for x in hrefs}
+                got = {str((path.parent / x).resolve().relative_to(site.resolve())) for x in hrefs}
                 assert got == want, (lang, page)
                 assert "data-az-site" not in text
 
 
-@pytest.mark.parametrize(("lang", "url", "expected"), [
-    ("kk", "topics/rights-in-court/", "../../handouts/kk/x.pdf"),
-    ("kk", "topics/rights-in-court.html", "../handouts/kk/x.pdf"),
-    ("ru", "topics/rights-in-court/", "../../../handouts/kk/x.pdf"),
-    ("ru", "topics/rights-in-court.html", "../../handouts/kk/x.pdf"),
-    ("en", "timeline/", "../../handouts/kk/x.pdf"),
-    ("en", "timeline.html", "../handouts/kk/x.pdf"),
-    ("kk", "", "handouts/kk/x.pdf"),
-])
+@pytest.mark.parametrize(
+    ("lang", "url", "expected"),
+    [
+        ("kk", "topics/rights-in-court/", "../../handouts/kk/x.pdf"),
+        ("kk", "topics/rights-in-court.html", "../handouts/kk/x.pdf"),
+        ("ru", "topics/rights-in-court/", "../../../handouts/kk/x.pdf"),
+        ("ru", "topics/rights-in-court.html", "../../handouts/kk/x.pdf"),
+        ("en", "timeline/", "../../handouts/kk/x.pdf"),
+        ("en", "timeline.html", "../handouts/kk/x.pdf"),
+        ("kk", "", "handouts/kk/x.pdf"),
+    ],
+)
 def test_site_links_in_both_url_layouts(lang: str, url: str, expected: str) -> None:
     target = paths.site_file("handouts/kk/x.pdf").removeprefix(paths.XLINK)
     here = "/" + ("" if lang == "kk" else f"{lang}/") + url
-    assert resolve_xlink(target, here, url.endswith("/") or url == "",
-                         {"kk": "", "ru": "ru/", "en": "en/"}) == expected
+    assert (
+        resolve_xlink(
+            target, here, url.endswith("/") or url == "", {"kk": "", "ru": "ru/", "en": "en/"}
+        )
+        == expected
+    )
 
 
 # -- the pure parts -------------------------------------------------------------------------
 
 
 def test_split_sections_and_blocks() -> None:
-    body = ("Intro.\n\n## One\n\nA\nb.\n\n- x\n- y\n\n  more of y\n\n- z\n\n"
-            "## Two\n\n```\n## no\n```\n")
+    body = (
+        "Intro.\n\n## One\n\nA\nb.\n\n- x\n- y\n\n  more of y\n\n- z\n\n## Two\n\n```\n## no\n```\n"
+    )
     s = split_sections(body)
     assert [x.split("\n")[0] for x in s] == ["Intro.", "## One", "## Two"]
     assert split_blocks(s[1]) == ["## One", "A\nb.", "- x\n- y\n\n  more of y\n\n- z"]
     assert split_blocks(s[2]) == ["## Two", "```\n## no\n```"]
 
 
-@pytest.mark.parametrize(("md", "expected"), [
-    ("1. Everyone had the right. 2. More.", "Everyone had the right."),
-    ("Статья 77 (п. 1 ст. 76) гарантировала. Вторая.", "Статья 77 (п. 1 ст. 76) гарантировала."),
-    ("[Бап](x.md) **маңызды** болды. Әрі қарай.", "Бап маңызды болды."),
-    ('1.<span class="az-para" id="p1"></span> Ол «бірінші». Екінші.', "Ол «бірінші»."),
-    ('Бұл [құқықтар](../glossary.md#r "Адамның (туғаннан) құқығы."){ .az-term } еді. Әрі.',
-     "Бұл құқықтар еді."),
-])
+@pytest.mark.parametrize(
+    ("md", "expected"),
+    [
+        ("1. Everyone had the right. 2. More.", "Everyone had the right."),
+        (
+            "Статья 77 (п. 1 ст. 76) гарантировала. Вторая.",
+            "Статья 77 (п. 1 ст. 76) гарантировала.",
+        ),
+        ("[Бап](x.md) **маңызды** болды. Әрі қарай.", "Бап маңызды болды."),
+        ('1.<span class="az-para" id="p1"></span> Ол «бірінші». Екінші.', "Ол «бірінші»."),
+        (
+            'Бұл [құқықтар](../glossary.md#r "Адамның (туғаннан) құқығы."){ .az-term } еді. Әрі.',
+            "Бұл құқықтар еді.",
+        ),
+    ],
+)
 def test_first_sentence(md: str, expected: str) -> None:
     assert first_sentence(md) == expected
 
 
 def test_page_counter_css() -> None:
-    assert handouts.page_counter_css("{pages} беттің {page}-беті") == \
-        'counter(pages) " беттің " counter(page) "-беті"'
+    assert (
+        handouts.page_counter_css("{pages} беттің {page}-беті")
+        == 'counter(pages) " беттің " counter(page) "-беті"'
+    )
     assert handouts.css_string('a "b" \\') == '"a \\"b\\" \\\\"'
 
 
@@ -341,16 +413,20 @@ def test_align_pairs_blocks_and_keeps_unequal_groups_together() -> None:
 
     rows = align([[g("h2", "p", "p"), g("h2", "p")], [g("h2", "p", "p"), g("h2", "p", "p")]])
     assert [(r.kind, r.cells) for r in rows] == [
-        ("heading", ["<h2>0", "<h2>0"]), ("text", ["<p>1", "<p>1"]),
-        ("text", ["<p>2", "<p>2"]), ("heading", ["<h2>0", "<h2>0"]),
-        ("rest", ["<p>1", "<p>1\n<p>2"])]
+        ("heading", ["<h2>0", "<h2>0"]),
+        ("text", ["<p>1", "<p>1"]),
+        ("text", ["<p>2", "<p>2"]),
+        ("heading", ["<h2>0", "<h2>0"]),
+        ("rest", ["<p>1", "<p>1\n<p>2"]),
+    ]
 
 
 def test_content_text_is_escaped_in_the_handout(model) -> None:  # noqa: ANN001
     from dataclasses import replace
 
-    h = replace(model.content.handouts[0], title={"kk": "<b>Сот</b> & құқық",
-                                                  "ru": "Суд", "en": "Court"})
+    h = replace(
+        model.content.handouts[0], title={"kk": "<b>Сот</b> & құқық", "ru": "Суд", "en": "Court"}
+    )
     out = handouts.handout_html(model, h, "kk")
     assert "&lt;b&gt;Сот&lt;/b&gt; &amp; құқық" in out and "<b>Сот</b>" not in out
     # The running header is a CSS string in <style>: no "<" that could end the element.
@@ -362,7 +438,8 @@ def test_page_limit_problem() -> None:
     r = handout_pdf.Rendered("kk/x.pdf", b"", 2, "k", cached=False)
     assert [str(p) for p in handout_pdf.page_problems([job], [r])] == [
         "content/handouts/a.yml:3: handout 'x', edition 'kk', takes 2 pages, more than its "
-        "limit of 1: choose fewer sections or shorten the text"]
+        "limit of 1: choose fewer sections or shorten the text"
+    ]
 
 
 def test_progress_lines(capsys: pytest.CaptureFixture[str]) -> None:
@@ -373,14 +450,20 @@ def test_progress_lines(capsys: pytest.CaptureFixture[str]) -> None:
     p.start(1, 2)
     p.step(handout_pdf.Rendered("kk/a.pdf", b"", 2, "k", False, 0.42))
     p.step(handout_pdf.Rendered("ru/a.pdf", b"", 1, "k", False, 1.0))
-    assert buf.getvalue() == ("handouts: 3 PDF(s), 1 unchanged, rendering 2 on 2 process(es)\n"
-                              "  1/2 kk/a.pdf (2 page(s), 0.4 s)\n"
-                              "  2/2 ru/a.pdf (1 page(s), 1.0 s)\n")
+    assert buf.getvalue() == (
+        "handouts: 3 PDF(s), 1 unchanged, rendering 2 on 2 process(es)\n"
+        "  1/2 kk/a.pdf (2 page(s), 0.4 s)\n"
+        "  2/2 ru/a.pdf (1 page(s), 1.0 s)\n"
+    )
 
 
 def test_cli_lists_the_handouts_command() -> None:
-    r = subprocess.run([sys.executable, "-m", "explainer.cli", "--help"], capture_output=True,
-                       text=True, check=True)
+    r = subprocess.run(
+        [sys.executable, "-m", "explainer.cli", "--help"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert "handouts" in r.stdout
 
 
@@ -398,34 +481,53 @@ HANDOUT = """\
 BAD_HANDOUTS = {
     "unknown-topic": (
         ("topic: courts", "topic: prisons"),
-        ["content/handouts/h.yml:4: unknown topic 'prisons' in 'topics'"]),
+        ["content/handouts/h.yml:4: unknown topic 'prisons' in 'topics'"],
+    ),
     "no-such-section": (
         ("sections: [1]", "sections: [1, 3]"),
-        ["content/handouts/h.yml:4: handout 'courts': topic 'courts' has no section 3 (it has "
-         "2: 1–2 are its '##' headings, 0 the text before the first one)"]),
+        [
+            "content/handouts/h.yml:4: handout 'courts': topic 'courts' has no section 3 (it has "
+            "2: 1–2 are its '##' headings, 0 the text before the first one)"
+        ],
+    ),
     "unknown-edition": (
         ("editions: [kk, kk-ru]", "editions: [kk, kk-de, kk-kk]"),
-        ["content/handouts/h.yml:6: unknown edition 'kk-de' in handout 'courts': use a "
-         "language (kk, ru, en) or two different ones side by side ('kk-ru')",
-         "content/handouts/h.yml:6: unknown edition 'kk-kk' in handout 'courts': use a "
-         "language (kk, ru, en) or two different ones side by side ('kk-ru')"]),
+        [
+            "content/handouts/h.yml:6: unknown edition 'kk-de' in handout 'courts': use a "
+            "language (kk, ru, en) or two different ones side by side ('kk-ru')",
+            "content/handouts/h.yml:6: unknown edition 'kk-kk' in handout 'courts': use a "
+            "language (kk, ru, en) or two different ones side by side ('kk-ru')",
+        ],
+    ),
     "pages": (
         ("editions: [kk, kk-ru]", "editions: [kk]\n  pages: 3"),
-        ["content/handouts/h.yml:7: 'pages' in handout 'courts' must be 1 or 2 (the most pages "
-         "of a one-language edition)"]),
+        [
+            "content/handouts/h.yml:7: 'pages' in handout 'courts' must be 1 or 2 (the most pages "
+            "of a one-language edition)"
+        ],
+    ),
     "timeline-range": (
         ("editions: [kk, kk-ru]", "timeline: {from: 2026, to: 1995}"),
-        ["content/handouts/h.yml:6: empty range of years 2026–1995 in the timeline of handout "
-         "'courts'"]),
+        [
+            "content/handouts/h.yml:6: empty range of years 2026–1995 in the timeline of handout "
+            "'courts'"
+        ],
+    ),
     "prints-nothing": (
         ("  topics:\n    - topic: courts\n      sections: [1]\n", ""),
-        ["content/handouts/h.yml:1: handout 'courts' prints nothing: give 'topics', "
-         "'articles' or 'timeline: true'"]),
+        [
+            "content/handouts/h.yml:1: handout 'courts' prints nothing: give 'topics', "
+            "'articles' or 'timeline: true'"
+        ],
+    ),
     "unknown-article-and-field": (
         ("editions: [kk, kk-ru]", "articles: [75, 99]\n  colour: red"),
-        ["content/handouts/h.yml:6: unknown article '99' in 'articles'",
-         "content/handouts/h.yml:7: unknown field 'colour' in handout 'courts' (expected one "
-         "of: id, title, summary, topics, articles, timeline, editions, pages)"]),
+        [
+            "content/handouts/h.yml:6: unknown article '99' in 'articles'",
+            "content/handouts/h.yml:7: unknown field 'colour' in handout 'courts' (expected one "
+            "of: id, title, summary, topics, articles, timeline, editions, pages)",
+        ],
+    ),
 }
 
 
@@ -443,8 +545,7 @@ def test_bad_handout_definition(basic_copy: Path, name: str) -> None:
 
     (old, new), expected = BAD_HANDOUTS[name]
     assert old in HANDOUT
-    (basic_copy / "content/handouts/h.yml").write_text(HANDOUT.replace(old, new),
-                                                       encoding="utf-8")
+    (basic_copy / "content/handouts/h.yml").write_text(HANDOUT.replace(old, new), encoding="utf-8")
     before = snapshot(basic_copy / "dist")
     assert_fails(basic_copy, expected)
     assert snapshot(basic_copy / "dist") == before  # nothing written, nothing removed
@@ -456,10 +557,14 @@ def test_sections_chosen_by_position_need_the_same_headings(basic_copy: Path) ->
 
     (basic_copy / "content/handouts/h.yml").write_text(HANDOUT, encoding="utf-8")
     edit(basic_copy / "content/topics/courts/ru.md", "\n## ", "\n## Введение\n\nТекст.\n\n## ")
-    assert_fails(basic_copy, [
-        "content/handouts/h.yml:4: handout 'courts' chooses sections of topic 'courts' by "
-        "position, but its languages have different numbers of '##' sections (2 in kk, 3 in "
-        "ru, 2 in en): give every language the same headings"])
+    assert_fails(
+        basic_copy,
+        [
+            "content/handouts/h.yml:4: handout 'courts' chooses sections of topic 'courts' by "
+            "position, but its languages have different numbers of '##' sections (2 in kk, 3 in "
+            "ru, 2 in en): give every language the same headings"
+        ],
+    )
 
 
 def test_a_good_definition_builds_its_pdfs(basic_copy: Path) -> None:

@@ -13,12 +13,12 @@ from .conftest import run_cli
 
 PAGES = {
     "index.html": '<a href="topics/">t</a><a href="topics/a.html#x">x</a><a href="#top">'
-                  '</a><p id="top"></p><a href="https://example.org/">e</a>'
-                  '<link rel="canonical" href="https://example.org/">',
+    '</a><p id="top"></p><a href="https://example.org/">e</a>'
+    '<link rel="canonical" href="https://example.org/">',
     "topics/index.html": '<a href="../index.html#top">up</a><img src="../img/a.png">',
     "topics/a.html": '<h2 id="x">x</h2><a href="../missing.html">m</a><a href="#y">y</a>'
-                     '<script src="/abs.js"></script><a href="../../out.html">o</a>'
-                     '<a href="javascript:alert(1)">j</a>',
+    '<script src="/abs.js"></script><a href="../../out.html">o</a>'
+    '<a href="javascript:alert(1)">j</a>',
     "404.html": '<a href="/topics/">t</a>',
 }
 
@@ -47,10 +47,13 @@ def test_hosted_mode(tree: Path) -> None:
 
 def test_offline_mode_rejects_folder_links(tree: Path) -> None:
     broken = check_tree(tree, offline=True).broken
-    assert "index.html:1: topics/ — a folder: from file:// this opens a file listing, not a " \
-           "page" in broken
-    assert "404.html:1: /topics/ — absolute path: breaks under a sub-path and from file://" \
-           in broken
+    assert (
+        "index.html:1: topics/ — a folder: from file:// this opens a file listing, not a "
+        "page" in broken
+    )
+    assert (
+        "404.html:1: /topics/ — absolute path: breaks under a sub-path and from file://" in broken
+    )
 
 
 def test_cli_exit_codes(tree: Path) -> None:
@@ -68,8 +71,7 @@ def test_flagship_site_has_no_broken_link(built_flagship: Path) -> None:
         assert (built_flagship / "site" / lang / "index.html").is_file()
 
 
-def test_flagship_offline_bundle_has_no_broken_link(built_flagship: Path,
-                                                    tmp_path: Path) -> None:
+def test_flagship_offline_bundle_has_no_broken_link(built_flagship: Path, tmp_path: Path) -> None:
     with zipfile.ZipFile(built_flagship / "dist" / "ata-zan-offline.zip") as zf:
         zf.extractall(tmp_path)
     r = check_tree(tmp_path / "ata-zan-offline", offline=True)

@@ -9,15 +9,20 @@ from .conftest import ROOT
 
 
 def test_ruff_check_passes() -> None:
-    r = subprocess.run([sys.executable, "-m", "ruff", "check", "scripts", "tests"], cwd=ROOT,
-                       capture_output=True, text=True)
+    r = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "scripts", "tests"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert r.returncode == 0, r.stdout + r.stderr
 
 
 def test_no_merge_conflict_markers() -> None:
     """A merge left conflict markers in a stylesheet once, and nothing else noticed."""
-    files = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True,
-                           check=True).stdout.split()
+    files = subprocess.run(
+        ["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.split()
     bad = []
     for name in files:
         path = ROOT / name
@@ -31,3 +36,15 @@ def test_no_merge_conflict_markers() -> None:
             if line.startswith(("<<<<<<< ", ">>>>>>> ")) or line == "=======":
                 bad.append(f"{name}:{n}")
     assert bad == []
+
+
+def test_ruff_format_check_passes() -> None:
+    """The code is formatted by ``ruff format`` (the one formatting commit is in
+    ``.git-blame-ignore-revs``)."""
+    r = subprocess.run(
+        [sys.executable, "-m", "ruff", "format", "--check", "scripts", "tests"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert r.returncode == 0, r.stdout + r.stderr

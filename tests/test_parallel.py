@@ -45,22 +45,32 @@ Last para.
 def test_split_cuts_sections_and_blocks() -> None:
     assert parallel.split(BODY) == [
         Section(None, ("Intro line one\nintro line two.",)),
-        Section("## First", ("Para A.", "- item 1\n  continued", "- item 2",
-                             "1. Numbered one\n   more of one.", "2. Numbered two",
-                             "| a | b |\n|---|---|\n| 1 | 2 |",
-                             '!!! note "N"\n    inside the note')),
+        Section(
+            "## First",
+            (
+                "Para A.",
+                "- item 1\n  continued",
+                "- item 2",
+                "1. Numbered one\n   more of one.",
+                "2. Numbered two",
+                "| a | b |\n|---|---|\n| 1 | 2 |",
+                '!!! note "N"\n    inside the note',
+            ),
+        ),
         Section("### Sub", ("Last para.",)),
     ]
 
 
 def test_split_keeps_a_list_item_with_its_indented_paragraph() -> None:
     assert parallel.split("- one\n\n  still one\n\nnew para\n") == [
-        Section(None, ("- one\n\n  still one", "new para"))]
+        Section(None, ("- one\n\n  still one", "new para"))
+    ]
 
 
 def test_split_keeps_fenced_code_whole() -> None:
     assert parallel.split("```\na\n\n## not a heading\n```\nafter\n") == [
-        Section(None, ("```\na\n\n## not a heading\n```", "after"))]
+        Section(None, ("```\na\n\n## not a heading\n```", "after"))
+    ]
 
 
 def test_align_pairs_by_index_within_sections() -> None:
@@ -78,66 +88,94 @@ def test_align_pairs_by_index_within_sections() -> None:
 
 
 def test_align_with_a_missing_section() -> None:
-    assert parallel.align([Section(None, ("a",))], [Section(None, ("b",)),
-                                                    Section("## X", ("c",))]) == [
-        Row(False, ("a", "b")), Row(True, (None, "## X")), Row(False, (None, "c"))]
+    assert parallel.align(
+        [Section(None, ("a",))], [Section(None, ("b",)), Section("## X", ("c",))]
+    ) == [Row(False, ("a", "b")), Row(True, (None, "## X")), Row(False, (None, "c"))]
 
 
-@pytest.mark.parametrize(("block", "expected"), [
-    ('2. <span class="az-para" id="p2"></span>Two\n   more', "2\\. Two\nmore"),
-    ("10. Ten\n    more", "10\\. Ten\nmore"),
-    ("- bullet\n  more", "- bullet\n  more"),
-    ("Plain.", "Plain."),
-])
+@pytest.mark.parametrize(
+    ("block", "expected"),
+    [
+        ('2. <span class="az-para" id="p2"></span>Two\n   more', "2\\. Two\nmore"),
+        ("10. Ten\n    more", "10\\. Ten\nmore"),
+        ("- bullet\n  more", "- bullet\n  more"),
+        ("Plain.", "Plain."),
+    ],
+)
 def test_standalone(block: str, expected: str) -> None:
     assert parallel.standalone(block) == expected
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("[A](../articles/75.md#p1)", "[A](../../articles/75.md#p1)"),
-    ("[B](../glossary.md#justice)", "[B](../../glossary.md#justice)"),
-    ("[C](elections.md)", "[C](../../topics/elections.md)"),
-    ("[D](#here)", "[D](../../topics/courts.md#here)"),
-    (r"[E \[x\]](../timeline.md#e)", r"[E \[x\]](../../timeline.md#e)"),
-    ('[F](https://x.kz/a){: rel="noopener" }', '[F](https://x.kz/a){: rel="noopener" }'),
-    ("![img](pic.png)", "![img](pic.png)"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("[A](../articles/75.md#p1)", "[A](../../articles/75.md#p1)"),
+        ("[B](../glossary.md#justice)", "[B](../../glossary.md#justice)"),
+        ("[C](elections.md)", "[C](../../topics/elections.md)"),
+        ("[D](#here)", "[D](../../topics/courts.md#here)"),
+        (r"[E \[x\]](../timeline.md#e)", r"[E \[x\]](../../timeline.md#e)"),
+        ('[F](https://x.kz/a){: rel="noopener" }', '[F](https://x.kz/a){: rel="noopener" }'),
+        ("![img](pic.png)", "![img](pic.png)"),
+    ],
+)
 def test_rebase(text: str, expected: str) -> None:
     assert parallel.rebase(text, "topics/courts.md", "parallel/topics/courts.md") == expected
 
 
-@pytest.mark.parametrize(("page_lang", "text_lang", "expected"), [
-    ("kk", "ru", '<a href="explainer:ru/articles/75.md#p1">A</a>'),
-    ("ru", "kk", '<a href="explainer:kk/articles/75.md#p1">A</a>'),
-    ("en", "kk", '<a href="explainer:kk/articles/75.md#p1">A</a>'),
-    ("kk", "en", '<a href="explainer:en/articles/75.md#p1">A</a>'),
-])
-def test_relink_points_into_the_text_language_build(page_lang: str, text_lang: str,
-                                                    expected: str) -> None:
-    assert parallel.relink("[A](../articles/75.md#p1)", "topics/courts.md", text_lang,
-                           "parallel/topics/courts.md", page_lang, "kk") == expected
+@pytest.mark.parametrize(
+    ("page_lang", "text_lang", "expected"),
+    [
+        ("kk", "ru", '<a href="explainer:ru/articles/75.md#p1">A</a>'),
+        ("ru", "kk", '<a href="explainer:kk/articles/75.md#p1">A</a>'),
+        ("en", "kk", '<a href="explainer:kk/articles/75.md#p1">A</a>'),
+        ("kk", "en", '<a href="explainer:en/articles/75.md#p1">A</a>'),
+    ],
+)
+def test_relink_points_into_the_text_language_build(
+    page_lang: str, text_lang: str, expected: str
+) -> None:
+    assert (
+        parallel.relink(
+            "[A](../articles/75.md#p1)",
+            "topics/courts.md",
+            text_lang,
+            "parallel/topics/courts.md",
+            page_lang,
+            "kk",
+        )
+        == expected
+    )
 
 
-@pytest.mark.parametrize(("codes", "expected"), [
-    (("kk",), {"kk": []}),
-    (("kk", "ru"), {"kk": [("kk", "ru")], "ru": [("kk", "ru")]}),
-    (("kk", "ru", "en"), {"kk": [("kk", "ru")], "ru": [("kk", "ru")],
-                          "en": [("en", "kk"), ("kk", "ru")]}),
-])
+@pytest.mark.parametrize(
+    ("codes", "expected"),
+    [
+        (("kk",), {"kk": []}),
+        (("kk", "ru"), {"kk": [("kk", "ru")], "ru": [("kk", "ru")]}),
+        (
+            ("kk", "ru", "en"),
+            {"kk": [("kk", "ru")], "ru": [("kk", "ru")], "en": [("en", "kk"), ("kk", "ru")]},
+        ),
+    ],
+)
 def test_pairs(codes: tuple[str, ...], expected: dict[str, list[tuple[str, str]]]) -> None:
     assert parallel.pairs(codes) == expected
 
 
-@pytest.mark.parametrize(("args", "expected"), [
-    (("parallel/topics/x.md", "kk", "topics/x.md", "ru"), "explainer:ru/topics/x.md"),
-    (("parallel/topics/x.md", "ru", "topics/x.md#a", "kk"), "explainer:kk/topics/x.md#a"),
-    (("index.md", "kk", "index.md", "ru"), "explainer:ru/index.md"),
-])
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (("parallel/topics/x.md", "kk", "topics/x.md", "ru"), "explainer:ru/topics/x.md"),
+        (("parallel/topics/x.md", "ru", "topics/x.md#a", "kk"), "explainer:kk/topics/x.md#a"),
+        (("index.md", "kk", "index.md", "ru"), "explainer:ru/index.md"),
+    ],
+)
 def test_cross(args: tuple[str, str, str, str], expected: str) -> None:
     assert paths.cross(*args, "kk") == expected
 
 
 # -- the built flagship ------------------------------------------------------------------
+
 
 class Cells(HTMLParser):
     """Rows of a side-by-side page: the ``lang`` and text of each cell, per row."""
@@ -201,12 +239,14 @@ BUILDS = {"kk": ("kk", "ru"), "ru": ("kk", "ru"), "en": ("en", "kk")}
 def items(linked: object) -> list[tuple[str, str]]:
     c = linked.content  # type: ignore[attr-defined]
     return [(paths.topic(t.id), paths.parallel_topic(t.id)) for t in c.topics] + [
-        (paths.article(a.number), paths.parallel_article(a.number)) for a in c.articles]
+        (paths.article(a.number), paths.parallel_article(a.number)) for a in c.articles
+    ]
 
 
 @pytest.mark.parametrize("lang", sorted(BUILDS))
-def test_every_topic_and_article_has_its_parallel_page(flagship: tuple[Path, object],
-                                                       lang: str) -> None:
+def test_every_topic_and_article_has_its_parallel_page(
+    flagship: tuple[Path, object], lang: str
+) -> None:
     root, linked = flagship
     c = linked.content  # type: ignore[attr-defined]
     assert len(items(linked)) == len(c.topics) + len(c.articles) > 20
@@ -240,7 +280,8 @@ def test_rows_are_aligned(flagship: tuple[Path, object], lang: str) -> None:
             pair = [s[i] for s in secs if i < len(s)]
             expected += any(p.heading for p in pair) + max(len(p.blocks) for p in pair)
         html = (root / "site" / page_path(lang, paths.parallel_topic(t.id))).read_text(
-            encoding="utf-8")
+            encoding="utf-8"
+        )
         assert len(cells(html)) == expected, t.id
 
 
@@ -249,18 +290,24 @@ def test_parallel_article_page_content(flagship: tuple[Path, object]) -> None:
     rows = cells((root / "site/parallel/articles/41/index.html").read_text(encoding="utf-8"))
     texts = [row for _, row in rows]
     assert texts[0] == [("kk", "Қазақша · Түпнұсқа бет"), ("ru", "Русский · Исходная страница")]
-    assert texts[1] == [("kk", "41-бап. Президентті сайлау"),
-                        ("ru", "Статья 41. Выборы Президента")]
+    assert texts[1] == [
+        ("kk", "41-бап. Президентті сайлау"),
+        ("ru", "Статья 41. Выборы Президента"),
+    ]
     assert [("kk", "Өзгерістер тарихы"), ("ru", "История изменений")] in texts
-    assert any(row[0][1].startswith("1998 жылғы 7 қазан · Өзгертілді.")
-               and row[1][1].startswith("7 октября 1998 г. · Изменена.") for row in texts)
+    assert any(
+        row[0][1].startswith("1998 жылғы 7 қазан · Өзгертілді.")
+        and row[1][1].startswith("7 октября 1998 г. · Изменена.")
+        for row in texts
+    )
 
 
 def test_parallel_pages_are_not_searched_nor_in_the_nav(flagship: tuple[Path, object]) -> None:
     root, _ = flagship
     for prefix in ("", "ru/", "en/"):
-        index = json.loads((root / "site" / prefix / "search/search_index.json").read_text(
-            encoding="utf-8"))
+        index = json.loads(
+            (root / "site" / prefix / "search/search_index.json").read_text(encoding="utf-8")
+        )
         locations = [d["location"] for d in index["docs"]]
         assert any(loc.startswith("articles/41/") for loc in locations)
         assert not [loc for loc in locations if loc.startswith("parallel/")], prefix
@@ -273,26 +320,26 @@ def test_en_pages_link_both_pairs(flagship: tuple[Path, object]) -> None:
     page = (root / "site/en/topics/judicial-power/index.html").read_text(encoding="utf-8")
     assert '<a href="../../parallel/topics/judicial-power/">en | kk</a>' in page
     assert '<a href="../../../parallel/topics/judicial-power/" hreflang="kk">kk | ru</a>' in page
-    par = (root / "site/en/parallel/topics/judicial-power/index.html").read_text(
-        encoding="utf-8")
-    assert '<a href="../../../../parallel/topics/judicial-power/" hreflang="kk">kk | ru</a>' \
-        in par
+    par = (root / "site/en/parallel/topics/judicial-power/index.html").read_text(encoding="utf-8")
+    assert '<a href="../../../../parallel/topics/judicial-power/" hreflang="kk">kk | ru</a>' in par
 
 
-@pytest.mark.parametrize(("target", "here", "dirs", "expected"), [
-    ("ru/topics/x.md", "/parallel/topics/x/", True, "../../../ru/topics/x/"),
-    ("ru/topics/x.md", "/parallel/topics/x.html", False, "../../ru/topics/x.html"),
-    ("kk/topics/x.md#a", "/ru/parallel/topics/x/", True, "../../../../topics/x/#a"),
-    ("kk/topics/x.md#a", "/ru/parallel/topics/x.html", False, "../../../topics/x.html#a"),
-    ("ru/index.md", "/", True, "ru/"),
-    ("ru/index.md", "/index.html", False, "ru/index.html"),
-    ("kk/index.md", "/ru/topics/x/", True, "../../../"),
-    ("kk/topics/index.md", "/ru/topics/x.html", False, "../../topics/index.html"),
-    ("/handouts/kk/x.pdf", "/topics/x/", True, "../../handouts/kk/x.pdf"),
-    ("/handouts/kk/x.pdf", "/en/topics/x.html", False, "../../handouts/kk/x.pdf"),
-])
-def test_cross_links_resolved_per_layout(target: str, here: str, dirs: bool,
-                                         expected: str) -> None:
+@pytest.mark.parametrize(
+    ("target", "here", "dirs", "expected"),
+    [
+        ("ru/topics/x.md", "/parallel/topics/x/", True, "../../../ru/topics/x/"),
+        ("ru/topics/x.md", "/parallel/topics/x.html", False, "../../ru/topics/x.html"),
+        ("kk/topics/x.md#a", "/ru/parallel/topics/x/", True, "../../../../topics/x/#a"),
+        ("kk/topics/x.md#a", "/ru/parallel/topics/x.html", False, "../../../topics/x.html#a"),
+        ("ru/index.md", "/", True, "ru/"),
+        ("ru/index.md", "/index.html", False, "ru/index.html"),
+        ("kk/index.md", "/ru/topics/x/", True, "../../../"),
+        ("kk/topics/index.md", "/ru/topics/x.html", False, "../../topics/index.html"),
+        ("/handouts/kk/x.pdf", "/topics/x/", True, "../../handouts/kk/x.pdf"),
+        ("/handouts/kk/x.pdf", "/en/topics/x.html", False, "../../handouts/kk/x.pdf"),
+    ],
+)
+def test_cross_links_resolved_per_layout(target: str, here: str, dirs: bool, expected: str) -> None:
     from explainer.mkdocs_plugin import resolve_xlink
 
     assert resolve_xlink(target, here, dirs, {"kk": "", "ru": "ru/", "en": "en/"}) == expected

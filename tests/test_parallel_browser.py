@@ -14,8 +14,7 @@ def open_page(browser: Browser, url: str, width: int) -> tuple[Page, list[str]]:
 
     def watch(request: object) -> None:
         u = request.url  # type: ignore[attr-defined]
-        if u.startswith(("http:", "https:", "ws:", "wss:")) and urlparse(u).hostname != \
-                "127.0.0.1":
+        if u.startswith(("http:", "https:", "ws:", "wss:")) and urlparse(u).hostname != "127.0.0.1":
             outside.append(u)
 
     page.on("request", watch)
@@ -55,7 +54,8 @@ def test_cells_stack_on_a_phone(server: str, browser: Browser, path: str) -> Non
 
 
 def test_from_article_to_parallel_page_and_the_other_language(
-        server: str, browser: Browser) -> None:  # noqa: F811
+    server: str, browser: Browser
+) -> None:  # noqa: F811
     page, outside = open_page(browser, f"{server}/articles/75/", 1280)
     page.locator(".az-parallel-link a", has_text="kk | ru").click()
     page.wait_for_url("**/parallel/articles/75/")

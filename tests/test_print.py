@@ -8,9 +8,11 @@ from pathlib import Path
 from playwright.sync_api import Browser
 
 
-def test_print_hides_navigation_and_shows_link_addresses(server: str,  # noqa: F811
-                                                         browser: Browser,  # noqa: F811
-                                                         tmp_path: Path) -> None:
+def test_print_hides_navigation_and_shows_link_addresses(
+    server: str,  # noqa: F811
+    browser: Browser,  # noqa: F811
+    tmp_path: Path,
+) -> None:
     page = browser.new_page()
     page.goto(f"{server}/ru/topics/rights-in-court/")
     page.emulate_media(media="print")

@@ -22,62 +22,131 @@ QUERIES = ROOT / "tests" / "search" / "queries.yml"
 # word -> stem: every suffix class, harmony pairs, б/ғ/г, and over-stemming traps
 STEMS = [
     # plural: лар/лер after vowels, р, у, й; дар/дер after л м н ң ж з; тар/тер after voiceless
-    ("судьялар", "судья"), ("мүдделер", "мүдде"), ("адамдар", "адам"), ("тілдер", "тіл"),
-    ("құқықтар", "құқық"), ("істер", "іс"), ("референдумдар", "референдум"),
+    ("судьялар", "судья"),
+    ("мүдделер", "мүдде"),
+    ("адамдар", "адам"),
+    ("тілдер", "тіл"),
+    ("құқықтар", "құқық"),
+    ("істер", "іс"),
+    ("референдумдар", "референдум"),
     # genitive ның/нің, дың/дің, тың/тің
-    ("конституцияның", "конституция"), ("заңның", "заң"), ("елдің", "ел"),
-    ("кеңестің", "кеңес"), ("халықтың", "халық"), ("президенттің", "президент"),
+    ("конституцияның", "конституция"),
+    ("заңның", "заң"),
+    ("елдің", "ел"),
+    ("кеңестің", "кеңес"),
+    ("халықтың", "халық"),
+    ("президенттің", "президент"),
     # dative ға/ге, қа/ке, на/не (after a possessive)
-    ("конституцияға", "конституция"), ("жүйеге", "жүйе"), ("сотқа", "сот"),
-    ("парламентке", "парламент"), ("бабына", "бап"), ("өкілеттіктеріне", "өкілеттік"),
+    ("конституцияға", "конституция"),
+    ("жүйеге", "жүйе"),
+    ("сотқа", "сот"),
+    ("парламентке", "парламент"),
+    ("бабына", "бап"),
+    ("өкілеттіктеріне", "өкілеттік"),
     # accusative ны/ні, ды/ді, ты/ті, н
-    ("конституцияны", "конституция"), ("тілді", "тіл"), ("бапты", "бап"), ("істі", "іс"),
-    ("құқығын", "құқық"), ("конституциясын", "конституция"),
+    ("конституцияны", "конституция"),
+    ("тілді", "тіл"),
+    ("бапты", "бап"),
+    ("істі", "іс"),
+    ("құқығын", "құқық"),
+    ("конституциясын", "конституция"),
     # locative да/де, та/те, нда/нде
-    ("конституцияда", "конституция"), ("елде", "ел"), ("сотта", "сот"),
-    ("парламентте", "парламент"), ("бабында", "бап"), ("конституциясында", "конституция"),
+    ("конституцияда", "конституция"),
+    ("елде", "ел"),
+    ("сотта", "сот"),
+    ("парламентте", "парламент"),
+    ("бабында", "бап"),
+    ("конституциясында", "конституция"),
     # ablative дан/ден, тан/тен, нан/нен
-    ("конституциядан", "конституция"), ("соттан", "сот"), ("заңнан", "заң"),
-    ("бабынан", "бап"), ("президенттен", "президент"),
+    ("конституциядан", "конституция"),
+    ("соттан", "сот"),
+    ("заңнан", "заң"),
+    ("бабынан", "бап"),
+    ("президенттен", "президент"),
     # instrumental мен/бен/пен (one form for both harmony classes)
-    ("заңмен", "заң"), ("сотпен", "сот"), ("конституциямен", "конституция"),
-    ("сенатымен", "сенат"), ("тәуелсіздігімен", "тәуелсіздік"),
+    ("заңмен", "заң"),
+    ("сотпен", "сот"),
+    ("конституциямен", "конституция"),
+    ("сенатымен", "сенат"),
+    ("тәуелсіздігімен", "тәуелсіздік"),
     # the -дағы adjective
-    ("конституциядағы", "конституция"), ("соттағы", "сот"), ("бабындағы", "бап"),
+    ("конституциядағы", "конституция"),
+    ("соттағы", "сот"),
+    ("бабындағы", "бап"),
     # possessive: сы/сі, ы/і, ым/ім, ың/ің, ымыз/іміз, мыз/міз, ыңыз/іңіз
-    ("конституциясы", "конституция"), ("жүйесі", "жүйе"), ("ісі", "іс"), ("басы", "бас"),
-    ("құқығым", "құқық"), ("құқығың", "құқық"), ("парламентіміз", "парламент"),
-    ("астанамыз", "астана"), ("теңдігіміз", "теңдік"), ("құқығыңыз", "құқық"),
-    ("кеңесі", "кеңес"), ("мәжілісі", "мәжіліс"),
+    ("конституциясы", "конституция"),
+    ("жүйесі", "жүйе"),
+    ("ісі", "іс"),
+    ("басы", "бас"),
+    ("құқығым", "құқық"),
+    ("құқығың", "құқық"),
+    ("парламентіміз", "парламент"),
+    ("астанамыз", "астана"),
+    ("теңдігіміз", "теңдік"),
+    ("құқығыңыз", "құқық"),
+    ("кеңесі", "кеңес"),
+    ("мәжілісі", "мәжіліс"),
     # stacked endings
-    ("құқықтарымен", "құқық"), ("бостандықтарының", "бостандық"), ("құқығымды", "құқық"),
-    ("референдумдарда", "референдум"), ("алқабилерге", "алқаби"),
+    ("құқықтарымен", "құқық"),
+    ("бостандықтарының", "бостандық"),
+    ("құқығымды", "құқық"),
+    ("референдумдарда", "референдум"),
+    ("алқабилерге", "алқаби"),
     # б/ғ/г between vowels is п/қ/к at the end of a stem
-    ("бабы", "бап"), ("баб", "бап"), ("құқығы", "құқық"), ("тәуелсіздігі", "тәуелсіздік"),
-    ("кітабы", "кітап"), ("тілегі", "тілек"), ("бостандығына", "бостандық"),
+    ("бабы", "бап"),
+    ("баб", "бап"),
+    ("құқығы", "құқық"),
+    ("тәуелсіздігі", "тәуелсіздік"),
+    ("кітабы", "кітап"),
+    ("тілегі", "тілек"),
+    ("бостандығына", "бостандық"),
     # a dropped vowel comes back
-    ("халқы", "халық"), ("халқының", "халық"),
+    ("халқы", "халық"),
+    ("халқының", "халық"),
     # verbs: participles, tenses, the verbal noun
-    ("қабылданған", "қабылдан"), ("қабылдануына", "қабылдан"), ("сайланады", "сайлан"),
-    ("қорғайды", "қорға"), ("қорғауға", "қорға"), ("түзетулерге", "түзет"),
+    ("қабылданған", "қабылдан"),
+    ("қабылдануына", "қабылдан"),
+    ("сайланады", "сайлан"),
+    ("қорғайды", "қорға"),
+    ("қорғауға", "қорға"),
+    ("түзетулерге", "түзет"),
     # traps: words that must not be cut (or not too far)
-    ("тәуелсіз", "тәуелсіз"), ("тәуелді", "тәуелді"), ("қазақстан", "қазақстан"),
-    ("қазақстанның", "қазақстан"), ("қазақстанда", "қазақстан"),
-    ("қазақстаннан", "қазақстан"), ("өзбекстанға", "өзбекстан"), ("астана", "астана"),
-    ("астанада", "астана"), ("азаматтық", "азаматтық"), ("азаматтығы", "азаматтық"),
-    ("шешім", "шешім"), ("шешімдері", "шешім"), ("ұйымы", "ұйым"), ("жоғарғы", "жоғарғы"),
-    ("кейін", "кейін"), ("қатар", "қатар"), ("ата", "ата"), ("іс", "іс"), ("ел", "ел"),
-    ("оқу", "оқу"), ("дау", "дау"), ("кеңесшілер", "кеңесш"),
+    ("тәуелсіз", "тәуелсіз"),
+    ("тәуелді", "тәуелді"),
+    ("қазақстан", "қазақстан"),
+    ("қазақстанның", "қазақстан"),
+    ("қазақстанда", "қазақстан"),
+    ("қазақстаннан", "қазақстан"),
+    ("өзбекстанға", "өзбекстан"),
+    ("астана", "астана"),
+    ("астанада", "астана"),
+    ("азаматтық", "азаматтық"),
+    ("азаматтығы", "азаматтық"),
+    ("шешім", "шешім"),
+    ("шешімдері", "шешім"),
+    ("ұйымы", "ұйым"),
+    ("жоғарғы", "жоғарғы"),
+    ("кейін", "кейін"),
+    ("қатар", "қатар"),
+    ("ата", "ата"),
+    ("іс", "іс"),
+    ("ел", "ел"),
+    ("оқу", "оқу"),
+    ("дау", "дау"),
+    ("кеңесшілер", "кеңесш"),
     # harmony: a back ending is not taken off a front stem, and the other way round
-    ("тілдар", "тілдар"), ("адамдер", "адамдер"),
+    ("тілдар", "тілдар"),
+    ("адамдер", "адамдер"),
     # not Kazakh words: left alone
-    ("1995", "1995"), ("court", "court"),
+    ("1995", "1995"),
+    ("court", "court"),
 ]
 
 
 def node_json(script: str, data: object) -> object:
-    proc = subprocess.run(["node", "-e", script], input=json.dumps(data), capture_output=True,
-                          text=True, timeout=120)
+    proc = subprocess.run(
+        ["node", "-e", script], input=json.dumps(data), capture_output=True, text=True, timeout=120
+    )
     assert proc.returncode == 0, proc.stderr
     return json.loads(proc.stdout)
 
@@ -85,10 +154,12 @@ def node_json(script: str, data: object) -> object:
 @pytest.fixture(scope="module")
 def stems() -> dict[str, str]:
     words = sorted({w for w, _ in STEMS} | {"тәуелсіздік"})
-    script = (f"const kk = require({json.dumps(str(KK))});"
-              "const words = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
-              "process.stdout.write(JSON.stringify(Object.fromEntries("
-              "words.map(w => [w, kk.stem(w)]))));")
+    script = (
+        f"const kk = require({json.dumps(str(KK))});"
+        "const words = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+        "process.stdout.write(JSON.stringify(Object.fromEntries("
+        "words.map(w => [w, kk.stem(w)]))));"
+    )
     result = node_json(script, words)
     assert isinstance(result, dict)
     return result
@@ -116,24 +187,55 @@ def test_trimmer_keeps_kazakh_letters() -> None:
         f"{json.dumps(str(LUNR / 'lunr.stemmer.support.min.js'))}, 'utf8')).call({{lunr}});"
         f"require({json.dumps(str(KK))}).register(lunr);"
         "const words = JSON.parse(fs.readFileSync(0, 'utf8'));"
-        "process.stdout.write(JSON.stringify(words.map(w => lunr.kk.trimmer(w))));")
-    words = ["«құқығы»,", "(Қазақстан)", "әкімшілік.", "ғұмыр", "өңір", "ұлт", "үкім", "һ",
-             "1995", "Ata", "—"]
-    assert node_json(script, words) == ["құқығы", "Қазақстан", "әкімшілік", "ғұмыр", "өңір",
-                                        "ұлт", "үкім", "һ", "1995", "Ata", ""]
+        "process.stdout.write(JSON.stringify(words.map(w => lunr.kk.trimmer(w))));"
+    )
+    words = [
+        "«құқығы»,",
+        "(Қазақстан)",
+        "әкімшілік.",
+        "ғұмыр",
+        "өңір",
+        "ұлт",
+        "үкім",
+        "һ",
+        "1995",
+        "Ata",
+        "—",
+    ]
+    assert node_json(script, words) == [
+        "құқығы",
+        "Қазақстан",
+        "әкімшілік",
+        "ғұмыр",
+        "өңір",
+        "ұлт",
+        "үкім",
+        "һ",
+        "1995",
+        "Ata",
+        "",
+    ]
 
 
 def test_stemmer_support_is_materials_file_plus_the_query_hook() -> None:
     import material
 
-    shipped = (Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "lunr"
-               / "min" / "lunr.stemmer.support.min.js").read_bytes()
+    shipped = (
+        Path(material.__file__).parent
+        / "templates"
+        / "assets"
+        / "javascripts"
+        / "lunr"
+        / "min"
+        / "lunr.stemmer.support.min.js"
+    ).read_bytes()
     ours = (LUNR / "lunr.stemmer.support.min.js").read_bytes()
     assert ours.startswith(shipped)
-    assert b"lunr.QueryParser.parseTerm = function" in ours[len(shipped):]
+    assert b"lunr.QueryParser.parseTerm = function" in ours[len(shipped) :]
 
 
 # -- the query set -----------------------------------------------------------------------
+
 
 def load_queries() -> list[dict[str, object]]:
     return yaml.safe_load(QUERIES.read_text(encoding="utf-8"))["queries"]
@@ -141,8 +243,10 @@ def load_queries() -> list[dict[str, object]]:
 
 def test_query_set_has_what_the_evaluation_needs() -> None:
     queries = load_queries()
-    count = {lang: sum(1 for q in queries if q["lang"] == lang and q["kind"] == "inflected")
-             for lang in ("kk", "ru", "en")}
+    count = {
+        lang: sum(1 for q in queries if q["lang"] == lang and q["kind"] == "inflected")
+        for lang in ("kk", "ru", "en")
+    }
     assert len(queries) >= 40
     assert count["kk"] >= 25 and count["ru"] >= 10 and count["en"] >= 5
     assert sum(1 for q in queries if q["kind"] == "trap") >= 3
@@ -171,6 +275,7 @@ def test_kazakh_queries_are_not_on_their_pages_literally(built_flagship: Path) -
 
 # -- one index per language, and the measured quality --------------------------------------
 
+
 def test_each_language_has_its_own_index(built_flagship: Path) -> None:
     site = built_flagship / "site"
     for lang, root in (("kk", site), ("ru", site / "ru"), ("en", site / "en")):
@@ -187,17 +292,26 @@ def test_each_language_has_its_own_index(built_flagship: Path) -> None:
 @pytest.fixture(scope="module")
 def evaluation(built_flagship: Path) -> dict[tuple[str, str], dict[str, object]]:
     proc = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "search_eval.py"), "--site",
-         str(built_flagship / "site"), "--json"],
-        capture_output=True, text=True, timeout=900)
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "search_eval.py"),
+            "--site",
+            str(built_flagship / "site"),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert proc.returncode == 0, proc.stderr
     rows = json.loads(proc.stdout)
     return {(r["language"], r["variant"]): r for r in rows}
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
-def test_search_quality_bar(evaluation: dict[tuple[str, str], dict[str, object]],
-                            lang: str) -> None:
+def test_search_quality_bar(
+    evaluation: dict[tuple[str, str], dict[str, object]], lang: str
+) -> None:
     ours = evaluation[(lang, "Ata Zan")]
     default = evaluation[(lang, "Material default")]
     assert ours["recall_at_5"] >= 0.9, ours["misses"]
@@ -206,25 +320,34 @@ def test_search_quality_bar(evaluation: dict[tuple[str, str], dict[str, object]]
 
 
 def test_no_result_in_another_language(
-        evaluation: dict[tuple[str, str], dict[str, object]]) -> None:
-    assert {key: row["other_language"] for key, row in evaluation.items()
-            if row["other_language"]} == {}
+    evaluation: dict[tuple[str, str], dict[str, object]],
+) -> None:
+    assert {
+        key: row["other_language"] for key, row in evaluation.items() if row["other_language"]
+    } == {}
     assert {lang for lang, _ in evaluation} == {"kk", "ru", "en"}
 
 
 # -- in the browser: the real search dialog ------------------------------------------------
 
 
-
-@pytest.mark.parametrize(("root", "query", "expected", "title"), [
-    ("/", "президенттің антына", "/articles/42/", "42-бап"),
-    ("/", "Парламентіміз", "/articles/49/", "49-бап"),
-    ("/ru/", "присягу президентов", "/ru/articles/42/", "Статья 42"),
-    ("/ru/", "Конституции", "/ru/glossary/", "Глоссарий"),
-])
+@pytest.mark.parametrize(
+    ("root", "query", "expected", "title"),
+    [
+        ("/", "президенттің антына", "/articles/42/", "42-бап"),
+        ("/", "Парламентіміз", "/articles/49/", "49-бап"),
+        ("/ru/", "присягу президентов", "/ru/articles/42/", "Статья 42"),
+        ("/ru/", "Конституции", "/ru/glossary/", "Глоссарий"),
+    ],
+)
 def test_search_dialog_finds_inflected_words_in_the_reader_language(
-        server: str, browser: object, root: str, query: str, expected: str,  # noqa: F811
-        title: str) -> None:
+    server: str,
+    browser: object,
+    root: str,
+    query: str,
+    expected: str,  # noqa: F811
+    title: str,
+) -> None:
     page = browser.new_page()  # type: ignore[attr-defined]
     page.goto(f"{server}{root}?q={query}")
     page.wait_for_selector(".md-search-result__item", timeout=20000)
@@ -233,6 +356,8 @@ def test_search_dialog_finds_inflected_words_in_the_reader_language(
     assert f"{server}{expected}" in hrefs[:5], hrefs[:5]
     assert title in page.locator(".md-search-result__list").inner_text()
     others = ("/ru/", "/en/") if root == "/" else ()
-    assert all(h.startswith(f"{server}{root}") and not h.startswith(
-        tuple(f"{server}{o}" for o in others)) for h in hrefs), hrefs
+    assert all(
+        h.startswith(f"{server}{root}") and not h.startswith(tuple(f"{server}{o}" for o in others))
+        for h in hrefs
+    ), hrefs
     page.close()

@@ -16,8 +16,9 @@ from explainer.validate import validate
 from .conftest import ROOT
 
 
-def reference(texts: dict[str, str], terms: list[Any],
-              codes: tuple[str, ...]) -> list[tuple[Any, str]]:
+def reference(
+    texts: dict[str, str], terms: list[Any], codes: tuple[str, ...]
+) -> list[tuple[Any, str]]:
     """The plain algorithm: every avoid pattern tried on every line."""
     checks: dict[str, list[tuple[re.Pattern[str], Any]]] = {}
     names: dict[str, list[str]] = {}
@@ -27,9 +28,15 @@ def reference(texts: dict[str, str], terms: list[Any],
                 checks.setdefault(lang, []).append((avoid_pattern(phrase), tm))
         for lang, name in tm.term.items():
             names.setdefault(lang, []).append(name)
-    known = {lang: re.compile(r"(?<![\w-])(?:" + "|".join(
-        re.escape(n) for n in sorted(ns, key=len, reverse=True)) + ")")
-        for lang, ns in names.items() if ns}
+    known = {
+        lang: re.compile(
+            r"(?<![\w-])(?:"
+            + "|".join(re.escape(n) for n in sorted(ns, key=len, reverse=True))
+            + ")"
+        )
+        for lang, ns in names.items()
+        if ns
+    }
     out: list[tuple[Any, str]] = []
     for path in sorted(texts):
         for lang, n, line in language_lines(path, texts[path], codes):
@@ -40,8 +47,13 @@ def reference(texts: dict[str, str], terms: list[Any],
                 for m in pattern.finditer(line):
                     if any(a <= m.start() and m.end() <= b for a, b in spans):
                         continue
-                    out.append((Loc(path, n), f"'{m.group(0)}' is not the glossary's term: write "
-                                f"'{tm.term[lang]}' (one term, one concept; see term '{tm.id}')"))
+                    out.append(
+                        (
+                            Loc(path, n),
+                            f"'{m.group(0)}' is not the glossary's term: write "
+                            f"'{tm.term[lang]}' (one term, one concept; see term '{tm.id}')",
+                        )
+                    )
     return out
 
 
@@ -60,8 +72,10 @@ def test_same_findings_as_the_plain_scan_on_the_flagship_with_planted_words() ->
                 inflected = " ".join(w + "ах" for w in phrase.split())
                 name = tm.term[lang]
                 # alone, inflected, twice in a row, glued to a word, inside a term name
-                lines.append(f"{phrase}. {inflected}, {phrase} {phrase}; x{phrase} "
-                             f"«{name} {phrase}» {phrase}-{phrase}")
+                lines.append(
+                    f"{phrase}. {inflected}, {phrase} {phrase}; x{phrase} "
+                    f"«{name} {phrase}» {phrase}-{phrase}"
+                )
                 planted += 1
         texts[f"content/topics/planted/{lang}.md"] = "\n".join(lines)
     assert planted >= 10
@@ -72,10 +86,19 @@ def test_same_findings_as_the_plain_scan_on_the_flagship_with_planted_words() ->
 
 
 def test_masking_by_the_longest_term_name_at_a_place() -> None:
-    a = Term("a", {"ru": "Верховный Суд"}, {"ru": "x"}, (), (), Loc("g.yml", 1), {},
-             {"ru": ("Верховн",)})
-    b = Term("b", {"ru": "Верховный Суд Республики"}, {"ru": "x"}, (), (), Loc("g.yml", 2), {},
-             {"ru": ("Суд Республ",)})
+    a = Term(
+        "a", {"ru": "Верховный Суд"}, {"ru": "x"}, (), (), Loc("g.yml", 1), {}, {"ru": ("Верховн",)}
+    )
+    b = Term(
+        "b",
+        {"ru": "Верховный Суд Республики"},
+        {"ru": "x"},
+        (),
+        (),
+        Loc("g.yml", 2),
+        {},
+        {"ru": ("Суд Республ",)},
+    )
     texts = {"t/ru.md": "Верховный Суд Республики; Суд Республики; Верховного суда"}
     got = [msg.split("'")[1] for _, msg in term_consistency(texts, [a, b], ("ru",))]
     assert got == ["Верховного", "Суд Республики"]
@@ -91,8 +114,14 @@ def test_first_words_look_up_words_not_phrases() -> None:
 
 
 def test_names_trie_takes_the_longest_name_at_each_place() -> None:
-    names = _Names([f"сот билігі {i}" for i in range(1000)] + ["сот", "Жоғары Сот Кеңесі",
-                                                               "«цитата»"])
+    names = _Names(
+        [f"сот билігі {i}" for i in range(1000)] + ["сот", "Жоғары Сот Кеңесі", "«цитата»"]
+    )
     line = "сот билігі 12 және соттар; Жоғары Сот Кеңесі, «цитата» сот билігі"
     assert [line[a:b] for a, b in names.spans(line)] == [
-        "сот билігі 12", "сот", "Жоғары Сот Кеңесі", "«цитата»", "сот"]
+        "сот билігі 12",
+        "сот",
+        "Жоғары Сот Кеңесі",
+        "«цитата»",
+        "сот",
+    ]

@@ -18,14 +18,33 @@ from .conftest import ROOT
 NS = "{http://www.w3.org/2000/svg}"
 LANGS = ("kk", "ru", "en")
 MILESTONES = {
-    "adoption-1995": ["constitution-1993", "referendum-decree-1995", "referendum-1995",
-                      "in-force-1995"],
-    "anniversary-2015": ["cpc-in-force-2015", "anniversary-medal-2015", "election-2015",
-                         "anniversary-20"],
-    "reform-2022": ["referendum-2022", "amendment-2022-in-force", "amendment-2022-sep",
-                    "election-2022", "constitutional-court-2023"],
-    "constitution-2026": ["address-2025", "kurultai-2026", "commission-2026", "draft-2026",
-                          "referendum-2026", "constitution-2026-in-force"],
+    "adoption-1995": [
+        "constitution-1993",
+        "referendum-decree-1995",
+        "referendum-1995",
+        "in-force-1995",
+    ],
+    "anniversary-2015": [
+        "cpc-in-force-2015",
+        "anniversary-medal-2015",
+        "election-2015",
+        "anniversary-20",
+    ],
+    "reform-2022": [
+        "referendum-2022",
+        "amendment-2022-in-force",
+        "amendment-2022-sep",
+        "election-2022",
+        "constitutional-court-2023",
+    ],
+    "constitution-2026": [
+        "address-2025",
+        "kurultai-2026",
+        "commission-2026",
+        "draft-2026",
+        "referendum-2026",
+        "constitution-2026-in-force",
+    ],
 }
 
 
@@ -36,8 +55,7 @@ def flagship() -> Result:
 
 def figures(markdown: str) -> list[ET.Element]:
     """The SVGs of the drawn timeline on a generated page, parsed as XML."""
-    m = re.search(r'<figure class="az-tl" role="group" aria-label="[^"]*">(.*?)</figure>',
-                  markdown)
+    m = re.search(r'<figure class="az-tl" role="group" aria-label="[^"]*">(.*?)</figure>', markdown)
     assert m, "no drawn timeline on the page"
     return [ET.fromstring(s) for s in re.findall(r"<svg .*?</svg>", m.group(1))]
 
@@ -74,22 +92,34 @@ def years_of(s: ET.Element) -> list[str]:
     return [t.text or "" for t in s.iter(f"{NS}text") if t.get("class") == "az-tl__year"]
 
 
-def overlaps(a: tuple[str, float, float, float, float],
-             b: tuple[str, float, float, float, float]) -> bool:
+def overlaps(
+    a: tuple[str, float, float, float, float], b: tuple[str, float, float, float, float]
+) -> bool:
     return a[1] < b[3] and b[1] < a[3] and a[2] < b[4] and b[2] < a[4]
 
 
 # -- the drawing on its own -------------------------------------------------------------------
 
+
 def items(n: int, year: int = 2000, label: str = "Event") -> list[svg.Item]:
     cats = list(svg.SHAPES)
-    return [svg.Item(id=f"e{i}", year=year + i // 3, category=cats[i % len(cats)],
-                     label=f"{label} {i}", tooltip=f"tooltip {i}") for i in range(n)]
+    return [
+        svg.Item(
+            id=f"e{i}",
+            year=year + i // 3,
+            category=cats[i % len(cats)],
+            label=f"{label} {i}",
+            tooltip=f"tooltip {i}",
+        )
+        for i in range(n)
+    ]
 
 
 def test_one_mark_and_one_link_per_item() -> None:
-    out = [ET.fromstring(s) for s in svg.draw(items(7), first_year=1998, last_year=2004,
-                                               title="T", legend=[])]
+    out = [
+        ET.fromstring(s)
+        for s in svg.draw(items(7), first_year=1998, last_year=2004, title="T", legend=[])
+    ]
     evs = events_of(out)
     assert [a.get("href") for a in evs] == [f"#e{i}" for i in range(7)]
     assert [a.find(f"{NS}title").text for a in evs] == [f"tooltip {i}" for i in range(7)]
@@ -103,18 +133,28 @@ def test_one_mark_and_one_link_per_item() -> None:
 def test_categories_differ_in_shape_not_only_colour() -> None:
     shapes = set()
     for cat in svg.SHAPES:
-        g = ET.fromstring(f'<g xmlns="http://www.w3.org/2000/svg">'
-                          f'{svg.shape(svg.SHAPES[cat][0], "#000000", 0, 0)}</g>')
-        shapes.add(tuple((el.tag, len((el.get("points") or "").split()), el.get("fill"))
-                         for el in g))
+        g = ET.fromstring(
+            f'<g xmlns="http://www.w3.org/2000/svg">'
+            f"{svg.shape(svg.SHAPES[cat][0], '#000000', 0, 0)}</g>"
+        )
+        shapes.add(
+            tuple((el.tag, len((el.get("points") or "").split()), el.get("fill")) for el in g)
+        )
     assert len(shapes) == len(svg.SHAPES)
 
 
 def test_text_is_escaped() -> None:
-    it = svg.Item(id="x", year=2000, category="courts", label='A <b> & "q"',
-                  tooltip="<script>", href="../timeline.md#x?a=1&b=2")
-    (out,) = svg.draw([it], first_year=2000, last_year=2000, title="<T & t>",
-                      legend=[("courts", "<Courts>")])
+    it = svg.Item(
+        id="x",
+        year=2000,
+        category="courts",
+        label='A <b> & "q"',
+        tooltip="<script>",
+        href="../timeline.md#x?a=1&b=2",
+    )
+    (out,) = svg.draw(
+        [it], first_year=2000, last_year=2000, title="<T & t>", legend=[("courts", "<Courts>")]
+    )
     assert "<script>" not in out and "<b>" not in out
     root = ET.fromstring(out)
     (a,) = events_of([root])
@@ -127,8 +167,13 @@ def test_text_is_escaped() -> None:
 
 def test_long_labels_wrap_within_the_drawing() -> None:
     long = "Жаңа Конституция бойынша республикалық референдум өтті және нәтижесі жарияланды"
-    (out,) = svg.draw([svg.Item("a", 2000, "election", long, "t")], first_year=2000,
-                      last_year=2000, title="T", legend=[])
+    (out,) = svg.draw(
+        [svg.Item("a", 2000, "election", long, "t")],
+        first_year=2000,
+        last_year=2000,
+        title="T",
+        legend=[],
+    )
     (a,) = events_of([ET.fromstring(out)])
     lines = [sp.text or "" for sp in label_lines(a)]
     assert len(lines) > 1 and " ".join(lines) == long
@@ -136,9 +181,17 @@ def test_long_labels_wrap_within_the_drawing() -> None:
 
 
 def test_long_drawings_are_cut_at_year_boundaries() -> None:
-    parts = [ET.fromstring(s) for s in svg.draw(items(40), first_year=1990, last_year=2015,
-                                                 title="T", legend=[("courts", "C")],
-                                                 max_height=200)]
+    parts = [
+        ET.fromstring(s)
+        for s in svg.draw(
+            items(40),
+            first_year=1990,
+            last_year=2015,
+            title="T",
+            legend=[("courts", "C")],
+            max_height=200,
+        )
+    ]
     assert len(parts) > 1
     assert len(events_of(parts)) == 40
     tops, spans = [], []
@@ -163,17 +216,21 @@ def test_output_is_deterministic() -> None:
     assert svg.draw(items(30), **kw) == svg.draw(items(30), **kw)
 
 
-@pytest.mark.parametrize(("markdown", "text"), [
-    ("Plain", "Plain"),
-    ("[Article 1](../articles/1.md) and \\*stars\\*", "Article 1 and *stars*"),
-    ('{2026: <span class="cite-other" data-doc="2026">94-бап</span>}', "{2026: 94-бап}"),
-    ("A &amp; B &lt;c&gt;", "A & B <c>"),
-])
+@pytest.mark.parametrize(
+    ("markdown", "text"),
+    [
+        ("Plain", "Plain"),
+        ("[Article 1](../articles/1.md) and \\*stars\\*", "Article 1 and *stars*"),
+        ('{2026: <span class="cite-other" data-doc="2026">94-бап</span>}', "{2026: 94-бап}"),
+        ("A &amp; B &lt;c&gt;", "A & B <c>"),
+    ],
+)
 def test_plain_text_of_a_resolved_title(markdown: str, text: str) -> None:
     assert plain(markdown) == text
 
 
 # -- the flagship ------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_timeline_drawing_has_one_mark_per_event(flagship: Result, lang: str) -> None:
@@ -184,12 +241,12 @@ def test_timeline_drawing_has_one_mark_per_event(flagship: Result, lang: str) ->
     assert [a.get("data-category") for a in evs] == [e.category for e in c.events]
     for a, e in zip(evs, c.events, strict=True):
         label = " ".join(sp.text or "" for sp in label_lines(a))
-        assert label == " ".join(plain(flagship.linked.bodies[("event-title", e.id, lang)])
-                                 .split())
+        assert label == " ".join(plain(flagship.linked.bodies[("event-title", e.id, lang)]).split())
     first = svgs[0]
     name = c.ui[lang]["drawing_title"].format(years="1990–2026", n=len(c.events))
     assert f'<figure class="az-tl" role="group" aria-label="{name}">' in page(
-        flagship, lang, "timeline.md")
+        flagship, lang, "timeline.md"
+    )
     assert all(s.find(f"{NS}title").text == name for s in svgs)
     assert first.get("aria-label").startswith("1990–")
     legend = [t.text for t in first.find(f"{NS}g[@class='az-tl__legend']").iter(f"{NS}text")]
@@ -200,9 +257,11 @@ def test_timeline_drawing_has_one_mark_per_event(flagship: Result, lang: str) ->
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_labels_are_in_the_page_language(flagship: Result, lang: str) -> None:
-    text = " ".join(sp.text or "" for a in events_of(figures(page(flagship, lang,
-                                                                   "timeline.md")))
-                    for sp in label_lines(a))
+    text = " ".join(
+        sp.text or ""
+        for a in events_of(figures(page(flagship, lang, "timeline.md")))
+        for sp in label_lines(a)
+    )
     kazakh = set("әғқңөұүһі")
     cyrillic = re.compile("[а-яё]", re.I)
     if lang == "kk":
@@ -224,7 +283,7 @@ def test_no_two_pieces_of_text_overlap(flagship: Result, lang: str) -> None:
             for i, a in enumerate(found):
                 assert 0 <= a[1] and a[3] <= w, (p, a)
                 assert y0 <= a[2] and a[4] <= y0 + h, (p, a)
-                for b in found[i + 1:]:
+                for b in found[i + 1 :]:
                     assert not overlaps(a, b), (p, a, b)
 
 
@@ -260,7 +319,7 @@ def test_events_link_their_articles_and_topics(flagship: Result, lang: str) -> N
     c = flagship.linked.content
     ui = c.ui[lang]
     md = page(flagship, lang, "timeline.md")
-    blocks = dict(re.findall(r'### .*? \{#([a-z0-9-]+)\}\n(.*?)\n</div>', md, re.S))
+    blocks = dict(re.findall(r"### .*? \{#([a-z0-9-]+)\}\n(.*?)\n</div>", md, re.S))
     assert sorted(blocks) == sorted(e.id for e in c.events)
     for e in c.events:
         block = blocks[e.id]
@@ -276,11 +335,17 @@ def test_events_link_their_articles_and_topics(flagship: Result, lang: str) -> N
 def test_timeline_page_groups_years_and_offers_filters(flagship: Result, lang: str) -> None:
     c = flagship.linked.content
     md = page(flagship, lang, "timeline.md")
-    years = re.findall(r'<section class="az-year" data-year="(\d{4})" markdown>\n\n## \1 '
-                       r'\{#y\1\}', md)
+    years = re.findall(
+        r'<section class="az-year" data-year="(\d{4})" markdown>\n\n## \1 '
+        r"\{#y\1\}",
+        md,
+    )
     assert years == sorted({str(e.date.year) for e in c.events})
-    buttons = re.findall(r'<button type="button" class="az-filter__btn" data-category="([a-z-]+)"'
-                         r' aria-pressed="false">.*?<span>(.*?)</span>', md)
+    buttons = re.findall(
+        r'<button type="button" class="az-filter__btn" data-category="([a-z-]+)"'
+        r' aria-pressed="false">.*?<span>(.*?)</span>',
+        md,
+    )
     assert buttons == [(cat, c.ui[lang][f"category_{cat}"]) for cat in svg.SHAPES]
     assert '<div class="az-filter" role="group" aria-labelledby="az-filter-label"' in md
     for m in c.milestones:
@@ -295,7 +360,8 @@ def test_navigation_lists_the_milestones(flagship: Result) -> None:
         (timeline,) = [x[ui["timeline"]] for x in lang["nav"] if ui["timeline"] in x]
         assert timeline[0] == {ui["timeline_all"]: "timeline.md"}
         assert [list(x.values())[0] for x in timeline[1:]] == [
-            f"timeline/{m}.md" for m in MILESTONES]
+            f"timeline/{m}.md" for m in MILESTONES
+        ]
 
 
 def test_built_site_keeps_event_anchors(built_flagship: Path) -> None:

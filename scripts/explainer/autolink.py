@@ -29,21 +29,27 @@ PATTERNS: dict[str, dict[str, str]] = {
         "num": r"(?<!\d)(?<!\d[.,])(?<!\d )\d{1,3}(?!\d)",
         "range": r"[–—-]",
         "sep": r"(?:,␣*|␣+(?:және|мен|немесе)␣+)",
-        "after": (r"(?:-|␣+(?=баб))(?:(?:баптың|бабы(?:ның)?)(?!\w)"
-                  r"(?:␣+(?P<para>\d{1,3}(?:-\d{1,2})?)(?:-|␣+)тарма(?:ғ\w*|қ(?!ша)\w*))?"
-                  r"|(?:бап(?:т\w*|қа\w*|пен)?|бабы\w*)(?!\w))"),
+        "after": (
+            r"(?:-|␣+(?=баб))(?:(?:баптың|бабы(?:ның)?)(?!\w)"
+            r"(?:␣+(?P<para>\d{1,3}(?:-\d{1,2})?)(?:-|␣+)тарма(?:ғ\w*|қ(?!ша)\w*))?"
+            r"|(?:бап(?:т\w*|қа\w*|пен)?|бабы\w*)(?!\w))"
+        ),
     },
     # Russian: "статья 75", "статьи 75 и 76", "ст. 75–77", "п. 1 ст. 76",
     # "пункт 1 статьи 76", "ст. 76 п. 1". Years and dates after the number are not articles.
     "ru": {
-        "num": (r"(?<!\d)(?<!\d[.,])\d{1,3}(?!\d)(?!␣*(?:год|г\.|гг\.|январ|феврал|март|апрел|"
-                r"ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр))"),
+        "num": (
+            r"(?<!\d)(?<!\d[.,])\d{1,3}(?!\d)(?!␣*(?:год|г\.|гг\.|январ|феврал|март|апрел|"
+            r"ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр))"
+        ),
         "range": r"[–—-]",
         "sep": r"(?:,␣*|␣+(?:и|или)␣+)",
         "before": r"(?<!\w)(?:[Сс]тат(?:ья|ьи|ье|ью|ьёй|ьей)(?!\w)␣*|[Сс]т\.␣*)",
         "before_list": r"(?<!\w)(?:[Сс]тат(?:ьи|ей|ьям|ьями|ьях)(?!\w)␣*|[Сс]тт?\.␣*)",
-        "para_word": (r"(?<!\w)(?:[Пп](?:ункт(?:а|у|ом|е|ы|ов|ах)?(?!\w)|\.)|"
-                      r"[Чч](?:аст(?:ь|и|ью)(?!\w)|\.))␣*"),
+        "para_word": (
+            r"(?<!\w)(?:[Пп](?:ункт(?:а|у|ом|е|ы|ов|ах)?(?!\w)|\.)|"
+            r"[Чч](?:аст(?:ь|и|ью)(?!\w)|\.))␣*"
+        ),
         "para_after": r"(?!␣*(?:ст\.|стать))",
     },
     # English: "Article 75", "Art. 76(1)", "Articles 75–77", "Arts. 14 and 16",
@@ -129,8 +135,13 @@ def _compile(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
     if "before" in p:
         tail = ""
         if "para_word" in p:  # "п. 1 ст. 76"
-            alts.append(p["para_word"] + _PARA.format(g="para1") + p.get("para_of", _S + "+")
-                        + p["before"] + f"(?P<num1>{num})")
+            alts.append(
+                p["para_word"]
+                + _PARA.format(g="para1")
+                + p.get("para_of", _S + "+")
+                + p["before"]
+                + f"(?P<num1>{num})"
+            )
         if "para_paren" in p:  # "Art. 76(1)"
             tail += f"(?:{p['para_paren']})?"
         if "para_word" in p and "para_after" in p:  # "ст. 76 п. 1"
@@ -148,6 +159,8 @@ def _compile(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
 
 _COMPILED = {lang: _compile(lang) for lang in PATTERNS}
 """Per language: the citation pattern, the pattern of one number, the range dash."""
+
+
 def _cites(m: re.Match[str], lang: str) -> list[Cite]:
     """The article numbers (and paragraph) of one citation match."""
     g = m.groupdict()
@@ -159,8 +172,7 @@ def _cites(m: re.Match[str], lang: str) -> list[Cite]:
         return [Cite(m.start(), m.end(), int(g["num3"]))]
     _, num_rx, range_rx = _COMPILED[lang]
     start, end = m.span("nums")
-    numbers = [(n.start(), n.end(), int(n.group()))
-               for n in num_rx.finditer(m.string, start, end)]
+    numbers = [(n.start(), n.end(), int(n.group())) for n in num_rx.finditer(m.string, start, end)]
     para = g.get("para") or g.get("para2") or g.get("para3")
     if len(numbers) == 1:
         return [Cite(m.start(), m.end(), numbers[0][2], para)]
@@ -244,8 +256,8 @@ def autolink(text: str, lang: str, href: Callable[[int, str | None], str | None]
         target = href(c.number, c.para)
         if target is None or c.start == c.end:
             continue
-        out.append(text[pos:c.start])
-        out.append(f"[{text[c.start:c.end]}]({target})")
+        out.append(text[pos : c.start])
+        out.append(f"[{text[c.start : c.end]}]({target})")
         pos = c.end
     out.append(text[pos:])
     return "".join(out)

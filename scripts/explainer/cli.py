@@ -73,17 +73,22 @@ def make_handouts(project: Project, result: Result, workers: int | None) -> list
     if not jobs:
         return []
     display = display_path(project, project.handouts)
-    conflicts = plan_conflicts(project.handouts, handout_pdf.files_of([]) | {
-        j.rel: b"" for j in jobs}, display)
+    conflicts = plan_conflicts(
+        project.handouts, handout_pdf.files_of([]) | {j.rel: b"" for j in jobs}, display
+    )
     if conflicts:
         _err(conflicts)
         return None
     try:
-        results = handout_pdf.render_all(jobs, project.handouts, workers,
-                                         handout_pdf.Progress(len(jobs)))
+        results = handout_pdf.render_all(
+            jobs, project.handouts, workers, handout_pdf.Progress(len(jobs))
+        )
     except Exception as exc:  # WeasyPrint failed: report it, keep every output as it was
-        print(f"explainer: rendering the handouts failed: {type(exc).__name__}: {exc}; "
-              "nothing was replaced", file=sys.stderr)
+        print(
+            f"explainer: rendering the handouts failed: {type(exc).__name__}: {exc}; "
+            "nothing was replaced",
+            file=sys.stderr,
+        )
         return None
     problems = handout_pdf.page_problems(jobs, results)
     if problems:
@@ -92,9 +97,15 @@ def make_handouts(project: Project, result: Result, workers: int | None) -> list
     return results
 
 
-def build_site(project: Project, result: Result, strict: bool, config: Path,
-               offline_config: Path | None = None, dist: Path | None = None,
-               workers: int | None = None) -> bool:
+def build_site(
+    project: Project,
+    result: Result,
+    strict: bool,
+    config: Path,
+    offline_config: Path | None = None,
+    dist: Path | None = None,
+    workers: int | None = None,
+) -> bool:
     """Build docs and site (and the offline bundle, if ``offline_config`` is given) in a
     staging area; replace docs/, site/ and the bundle only if everything went well."""
     from mkdocs.config import load_config
@@ -105,16 +116,26 @@ def build_site(project: Project, result: Result, strict: bool, config: Path,
     from .write import write_tree
 
     site = result.linked.content.site
-    if project.site.exists() and any(project.site.iterdir()) and \
-            not (project.site / SITE_MARK).exists():
-        _err([Problem(Loc(display_path(project, project.site), 1),
-                      "exists and was not built by explainer; refusing to replace it")])
+    if (
+        project.site.exists()
+        and any(project.site.iterdir())
+        and not (project.site / SITE_MARK).exists()
+    ):
+        _err(
+            [
+                Problem(
+                    Loc(display_path(project, project.site), 1),
+                    "exists and was not built by explainer; refusing to replace it",
+                )
+            ]
+        )
         return False
     dist = dist or project.root / "dist"
     zip_name = f"{site.slug}-offline.zip"
     if offline_config is not None:
-        conflicts = plan_conflicts(dist, {zip_name: b""}, display_path(project, dist),
-                                   OFFLINE_MANIFEST)
+        conflicts = plan_conflicts(
+            dist, {zip_name: b""}, display_path(project, dist), OFFLINE_MANIFEST
+        )
         if conflicts:
             _err(conflicts)
             return False
@@ -128,8 +149,9 @@ def build_site(project: Project, result: Result, strict: bool, config: Path,
         except ContentError as exc:
             staged, real = display_path(project, sdocs), display_path(project, project.docs)
             for i, p in enumerate(exc.problems):  # report the real docs path, not staging
-                exc.problems[i] = Problem(Loc(p.loc.path.replace(staged, real, 1), p.loc.line),
-                                          p.message)
+                exc.problems[i] = Problem(
+                    Loc(p.loc.path.replace(staged, real, 1), p.loc.line), p.message
+                )
             _err(exc.problems)
             return False
         pdfs = make_handouts(project, result, workers)
@@ -137,22 +159,28 @@ def build_site(project: Project, result: Result, strict: bool, config: Path,
             return False
         bundle = None
         try:
-            cfg = load_config(config_file=str(config), docs_dir=str(sdocs / site.default),
-                              site_dir=str(ssite), strict=strict)
+            cfg = load_config(
+                config_file=str(config),
+                docs_dir=str(sdocs / site.default),
+                site_dir=str(ssite),
+                strict=strict,
+            )
             run_mkdocs(cfg)
             for r in pdfs:  # the hosted site and the offline bundle serve them from site/
                 atomic_write(ssite / "handouts" / r.rel, r.data)
             if offline_config is not None:
                 soff = staging / "offline"
-                cfg = load_config(config_file=str(offline_config),
-                                  docs_dir=str(sdocs / site.default), site_dir=str(soff),
-                                  strict=strict)
+                cfg = load_config(
+                    config_file=str(offline_config),
+                    docs_dir=str(sdocs / site.default),
+                    site_dir=str(soff),
+                    strict=strict,
+                )
                 run_mkdocs(cfg)
                 if (ssite / "handouts").is_dir():
                     shutil.copytree(ssite / "handouts", soff / "handouts")
                 offline.prune(soff, list(site.codes), site.default)
-                bundle = offline.zip_tree(soff, zip_name.removesuffix(".zip"),
-                                          site.as_of.as_date())
+                bundle = offline.zip_tree(soff, zip_name.removesuffix(".zip"), site.as_of.as_date())
         except (MkDocsException, SystemExit) as exc:
             print(f"explainer: mkdocs build failed: {exc}; nothing was replaced", file=sys.stderr)
             return False
@@ -180,8 +208,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     if result is None:
         return 1
     c = result.linked.content
-    print(f"ok: {len(c.topics)} topics, {len(c.articles)} articles, {len(c.events)} events, "
-          f"{len(c.terms)} terms in {len(c.site.languages)} languages")
+    print(
+        f"ok: {len(c.topics)} topics, {len(c.articles)} articles, {len(c.events)} events, "
+        f"{len(c.terms)} terms in {len(c.site.languages)} languages"
+    )
     return 0
 
 
@@ -200,14 +230,23 @@ def cmd_build(args: argparse.Namespace) -> int:
             offline_config = None
     # Reproducible output: MkDocs dates the sitemap from SOURCE_DATE_EPOCH when it is set.
     as_of = result.linked.content.site.as_of.as_date()
-    os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(
-        datetime.datetime(as_of.year, as_of.month, as_of.day, tzinfo=datetime.UTC).timestamp())))
+    os.environ.setdefault(
+        "SOURCE_DATE_EPOCH",
+        str(
+            int(
+                datetime.datetime(
+                    as_of.year, as_of.month, as_of.day, tzinfo=datetime.UTC
+                ).timestamp()
+            )
+        ),
+    )
     dist = Path(args.dist).resolve() if args.dist else project.root / "dist"
-    if not build_site(project, result, args.strict, config, offline_config, dist,
-                      args.jobs):
+    if not build_site(project, result, args.strict, config, offline_config, dist, args.jobs):
         return 1
-    print(f"built {display_path(project, project.site)}/ "
-          f"({len(result.linked.content.site.languages)} languages)")
+    print(
+        f"built {display_path(project, project.site)}/ "
+        f"({len(result.linked.content.site.languages)} languages)"
+    )
     if offline_config is not None:
         zpath = dist / f"{result.linked.content.site.slug}-offline.zip"
         print(f"built {display_path(project, zpath)} ({zpath.stat().st_size / 1e6:.1f} MB)")
@@ -226,9 +265,11 @@ def cmd_handouts(args: argparse.Namespace) -> int:
         return 1
     report = write_handouts(project.handouts, pdfs, display_path(project, project.handouts))
     rendered = sum(1 for r in pdfs if not r.cached)
-    print(f"handouts: {len(pdfs)} PDF(s) in {display_path(project, project.handouts)}/ "
-          f"({rendered} rendered, {len(pdfs) - rendered} unchanged; "
-          f"{len([w for w in report.written if w.endswith('.pdf')])} written)")
+    print(
+        f"handouts: {len(pdfs)} PDF(s) in {display_path(project, project.handouts)}/ "
+        f"({rendered} rendered, {len(pdfs) - rendered} unchanged; "
+        f"{len([w for w in report.written if w.endswith('.pdf')])} written)"
+    )
     return 0
 
 
@@ -238,8 +279,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     _setup_logging(True)
     project = Project.at(Path(args.root))
     regenerate(project.root)
-    serve(config_file=str(project.root / "mkdocs.yml"), livereload=True,
-          dev_addr=args.dev_addr)
+    serve(config_file=str(project.root / "mkdocs.yml"), livereload=True, dev_addr=args.dev_addr)
     return 0
 
 
@@ -253,15 +293,19 @@ def cmd_status(args: argparse.Namespace) -> int:
         _err(exc.problems)
         return 1
     c = result.linked.content
-    print(f"{'lang':<6}{'topics':>8}{'articles':>10}{'events':>8}{'terms':>7}{'words':>8}"
-          f"{'missing':>9}")
+    print(
+        f"{'lang':<6}{'topics':>8}{'articles':>10}{'events':>8}{'terms':>7}{'words':>8}"
+        f"{'missing':>9}"
+    )
     missing_total = 0
     for lang in c.site.codes:
         missing = [t.id for t in c.topics if t.texts[lang].fallback]
         missing_total += len(missing)
         n_words = sum(words(t.texts[lang].body) for t in c.topics if not t.texts[lang].fallback)
-        print(f"{lang:<6}{len(c.topics) - len(missing):>8}{len(c.articles):>10}"
-              f"{len(c.events):>8}{len(c.terms):>7}{n_words:>8}{len(missing):>9}")
+        print(
+            f"{lang:<6}{len(c.topics) - len(missing):>8}{len(c.articles):>10}"
+            f"{len(c.events):>8}{len(c.terms):>7}{n_words:>8}{len(missing):>9}"
+        )
     if result.warnings:
         print("\nmissing translations:")
         for w in result.warnings:
@@ -281,8 +325,10 @@ def cmd_links(args: argparse.Namespace) -> int:
     report = check_tree(folder, offline=args.offline)
     for line in report.broken:
         print(line, file=sys.stderr)
-    print(f"{report.pages} pages, {report.links} links, {len(report.broken)} broken, "
-          f"{len(report.external)} links to other sites (not fetched)")
+    print(
+        f"{report.pages} pages, {report.links} links, {len(report.broken)} broken, "
+        f"{len(report.external)} links to other sites (not fetched)"
+    )
     return 1 if report.broken else 0
 
 
@@ -306,17 +352,25 @@ def parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="check content, generate docs/ and build site/")
     b.add_argument("--strict", action="store_true", help="treat warnings as errors")
     b.add_argument("--site", help="output folder (default: site)")
-    b.add_argument("--config", help="MkDocs config (default: mkdocs.yml); the offline bundle "
-                   "is built from <config>.offline.yml beside it, when it exists")
+    b.add_argument(
+        "--config",
+        help="MkDocs config (default: mkdocs.yml); the offline bundle "
+        "is built from <config>.offline.yml beside it, when it exists",
+    )
     b.add_argument("--dist", help="folder for the offline bundle (default: dist)")
-    b.add_argument("--no-offline", action="store_true",
-                   help="skip the offline bundle (a quicker preview build)")
+    b.add_argument(
+        "--no-offline",
+        action="store_true",
+        help="skip the offline bundle (a quicker preview build)",
+    )
     b.add_argument("-v", "--verbose", action="store_true")
-    b.add_argument("-j", "--jobs", type=int, help="processes rendering handouts (default: "
-                   "one per core)")
+    b.add_argument(
+        "-j", "--jobs", type=int, help="processes rendering handouts (default: one per core)"
+    )
     b.set_defaults(func=cmd_build)
-    ho = sub.add_parser("handouts", help="render the printable handouts to dist/handouts/ "
-                        "(unchanged ones are kept)")
+    ho = sub.add_parser(
+        "handouts", help="render the printable handouts to dist/handouts/ (unchanged ones are kept)"
+    )
     ho.add_argument("--strict", action="store_true", help="treat warnings as errors")
     ho.add_argument("-j", "--jobs", type=int, help="processes (default: one per core)")
     ho.set_defaults(func=cmd_handouts)
@@ -330,8 +384,11 @@ def parser() -> argparse.ArgumentParser:
     st.set_defaults(func=cmd_status)
     lk = sub.add_parser("links", help="check every local link and anchor of a built site")
     lk.add_argument("folder", nargs="?", default="site", help="the built site (default: site)")
-    lk.add_argument("--offline", action="store_true",
-                    help="the unzipped offline bundle: links to folders count as broken")
+    lk.add_argument(
+        "--offline",
+        action="store_true",
+        help="the unzipped offline bundle: links to folders count as broken",
+    )
     lk.set_defaults(func=cmd_links)
     n = sub.add_parser("new", help="scaffold a content item in every language")
     n.add_argument("kind", choices=["topic", "article", "event", "term"])

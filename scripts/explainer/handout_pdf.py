@@ -105,17 +105,27 @@ class Progress:
             filled = width * self.done // max(todo, 1)
             bar = "#" * filled + "." * (width - filled)
             end = "\n" if self.done == todo else ""
-            print(f"\r  [{bar}] {self.done}/{todo} {r.rel:<48.48}", end=end,
-                  file=self.stream, flush=True)
+            print(
+                f"\r  [{bar}] {self.done}/{todo} {r.rel:<48.48}",
+                end=end,
+                file=self.stream,
+                flush=True,
+            )
         else:
-            print(f"  {self.done}/{todo} {r.rel} ({r.pages} page(s), {r.seconds:.1f} s)",
-                  file=self.stream, flush=True)
+            print(
+                f"  {self.done}/{todo} {r.rel} ({r.pages} page(s), {r.seconds:.1f} s)",
+                file=self.stream,
+                flush=True,
+            )
 
 
-def render_all(jobs: Iterable[Job], out: Path, workers: int | None = None,
-               progress: Progress | None = None,
-               renderer: Callable[[str], tuple[bytes, int, float]] = _render_timed,
-               ) -> list[Rendered]:
+def render_all(
+    jobs: Iterable[Job],
+    out: Path,
+    workers: int | None = None,
+    progress: Progress | None = None,
+    renderer: Callable[[str], tuple[bytes, int, float]] = _render_timed,
+) -> list[Rendered]:
     """Every PDF of ``jobs``: reused from ``out`` when its input is unchanged, else rendered
     (in parallel). Nothing is written here."""
     jobs = list(jobs)
@@ -127,12 +137,17 @@ def render_all(jobs: Iterable[Job], out: Path, workers: int | None = None,
         key = input_key(job)
         entry = cache.get(job.rel)
         target = out / job.rel
-        if (isinstance(entry, dict) and entry.get("key") == key and job.rel in owned
-                and target.is_file()):
+        if (
+            isinstance(entry, dict)
+            and entry.get("key") == key
+            and job.rel in owned
+            and target.is_file()
+        ):
             data = target.read_bytes()
             if _sha(data) == entry.get("sha256") == owned[job.rel]:
-                results[job.rel] = Rendered(job.rel, data, int(str(entry.get("pages", 0))),
-                                            key, cached=True)
+                results[job.rel] = Rendered(
+                    job.rel, data, int(str(entry.get("pages", 0))), key, cached=True
+                )
                 continue
         todo.append((job, key))
     n = max(1, min(workers or os.cpu_count() or 1, len(todo) or 1))
@@ -163,9 +178,14 @@ def page_problems(jobs: Iterable[Job], results: Iterable[Rendered]) -> list[Prob
     for job in jobs:
         r = by_rel[job.rel]
         if r.pages > job.limit:
-            out.append(Problem(job.loc, f"handout '{job.handout}', edition '{job.edition}', "
-                               f"takes {r.pages} pages, more than its limit of {job.limit}: "
-                               "choose fewer sections or shorten the text"))
+            out.append(
+                Problem(
+                    job.loc,
+                    f"handout '{job.handout}', edition '{job.edition}', "
+                    f"takes {r.pages} pages, more than its limit of {job.limit}: "
+                    "choose fewer sections or shorten the text",
+                )
+            )
     return out
 
 

@@ -33,16 +33,22 @@ HEADING_RE = re.compile(r"^(#{2,6})\s+(.*?)\s*(?:\{#[^}]*\})?\s*$")
 LIST_RE = re.compile(r"^(?:[-*+]|\d+[.)])\s+")
 FENCE_RE = re.compile(r"^(```|~~~)")
 HREF_RE = re.compile(r'href="([^"]*)"')
-SENTENCE_END_RE = re.compile(
-    r"(?<=[.!?…])[»\"”)]?\s+(?=\d+\.\s|[«\"“(]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")
+SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[»\"”)]?\s+(?=\d+\.\s|[«\"“(]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")
 MD_LINK_RE = re.compile(r'\[([^\]]*)\]\([^()\s]*(?:\s+"(?:[^"\\]|\\.)*")?\)(?:\{[^{}]*\})?')
 """A Markdown link, with its optional title (a glossary definition) and attribute list."""
 MD_EMPH_RE = re.compile(r"(\*\*|__|\*|_|`)")
 TAG_RE = re.compile(r"<[^>]+>")
 NUMBER_WORD_RE = re.compile(r"\b\d+[-‑–]\w+")
 
-MARKDOWN_EXTENSIONS = ["abbr", "attr_list", "def_list", "footnotes", "md_in_html", "tables",
-                       "sane_lists"]
+MARKDOWN_EXTENSIONS = [
+    "abbr",
+    "attr_list",
+    "def_list",
+    "footnotes",
+    "md_in_html",
+    "tables",
+    "sane_lists",
+]
 
 
 # -- the content of a handout, block by block ---------------------------------------------
@@ -90,8 +96,11 @@ def split_blocks(text: str) -> list[str]:
             pending_blank = bool(current)
             continue
         is_heading = HEADING_RE.match(line) is not None
-        continues_list = bool(current) and LIST_RE.match(current[0]) is not None and (
-            line.startswith((" ", "\t")) or LIST_RE.match(line) is not None)
+        continues_list = (
+            bool(current)
+            and LIST_RE.match(current[0]) is not None
+            and (line.startswith((" ", "\t")) or LIST_RE.match(line) is not None)
+        )
         if is_heading or FENCE_RE.match(line) or (pending_blank and not continues_list):
             flush()
         elif pending_blank and continues_list:
@@ -259,8 +268,9 @@ def md_html(text: str, linked: Linked, lang: str, page: str) -> str:
 def qr_data_uri(url: str) -> str:
     """A QR code of ``url`` as an SVG data URI, made locally (segno); 1 unit per module."""
     buf = io.BytesIO()
-    segno.make(url, error="m", micro=False).save(buf, kind="svg", scale=1, border=2,
-                                                 xmldecl=False, svgclass=None, lineclass=None)
+    segno.make(url, error="m", micro=False).save(
+        buf, kind="svg", scale=1, border=2, xmldecl=False, svgclass=None, lineclass=None
+    )
     return "data:image/svg+xml;base64," + base64.b64encode(buf.getvalue()).decode("ascii")
 
 
@@ -346,8 +356,10 @@ class Builder:
         groups = []
         for s in doc.sections:
             g = Group(f"section:{s.number}")
-            head = (f"{self.ui['section'].format(n=s.number)}. {s.title[self.lang]} "
-                    f"({self.ui['articles_range'].format(first=s.first, last=s.last)})")
+            head = (
+                f"{self.ui['section'].format(n=s.number)}. {s.title[self.lang]} "
+                f"({self.ui['articles_range'].format(first=s.first, last=s.last)})"
+            )
             g.blocks.append(Block("h3", f"<h3>{html.escape(head)}</h3>"))
             for a in chosen:
                 if a.section == s.number:
@@ -363,21 +375,25 @@ class Builder:
         title = self.ui["article_title"].format(n=a.number, title=a.title[self.lang])
         text = first_sentence(self.linked.bodies[("article", str(a.number), self.lang)])
         url = online_url(self.linked, self.lang, paths.article(a.number))
-        return Block("article", f'<p class="article"><a href="{html.escape(url)}"><b>'
-                     f'{html.escape(title)}.</b></a> {html.escape(text)}</p>')
+        return Block(
+            "article",
+            f'<p class="article"><a href="{html.escape(url)}"><b>'
+            f"{html.escape(title)}.</b></a> {html.escape(text)}</p>",
+        )
 
     def timeline_groups(self) -> list[Group]:
         years = self.h.timeline_years
-        events = [e for e in self.c.events
-                  if years is None or years[0] <= e.date.year <= years[1]]
+        events = [e for e in self.c.events if years is None or years[0] <= e.date.year <= years[1]]
         g = Group("timeline")
         for e in events:
             url = online_url(self.linked, self.lang, paths.event_anchor(e.id))
             date = html.escape(self.date(e.date))
-            title = (f'<a href="{html.escape(url)}">'
-                     f"{html.escape(plain_text(e.title[self.lang]))}</a>")
-            g.blocks.append(Block("event", f'<p class="event"><b>{date}</b><br>{title}</p>',
-                                  (date, title)))
+            title = (
+                f'<a href="{html.escape(url)}">{html.escape(plain_text(e.title[self.lang]))}</a>'
+            )
+            g.blocks.append(
+                Block("event", f'<p class="event"><b>{date}</b><br>{title}</p>', (date, title))
+            )
         return [g]
 
     def lead(self) -> str:
@@ -456,29 +472,40 @@ def handout_html(linked: Linked, h: Handout, edition: str) -> str:
     per_lang = []
     for b in builders:
         url = online_url(linked, b.lang, page)
-        per_lang.append({
-            "lang": b.lang,
-            "name": next(x.name for x in c.site.languages if x.code == b.lang),
-            "site_title": next(x.title for x in c.site.languages if x.code == b.lang),
-            "title": h.title[b.lang],
-            "lead": b.lead(),
-            "as_of": b.ui["as_of"].format(date=b.date(date)),
-            "url": url,
-            "address": re.sub(r"^https?://", "", url),
-            "qr": qr_data_uri(url),
-            "more": b.ui["handout_more"],
-            "page_css": page_counter_css(b.ui["handout_page"]),
-            "groups": b.groups(),
-        })
+        per_lang.append(
+            {
+                "lang": b.lang,
+                "name": next(x.name for x in c.site.languages if x.code == b.lang),
+                "site_title": next(x.title for x in c.site.languages if x.code == b.lang),
+                "title": h.title[b.lang],
+                "lead": b.lead(),
+                "as_of": b.ui["as_of"].format(date=b.date(date)),
+                "url": url,
+                "address": re.sub(r"^https?://", "", url),
+                "qr": qr_data_uri(url),
+                "more": b.ui["handout_more"],
+                "page_css": page_counter_css(b.ui["handout_page"]),
+                "groups": b.groups(),
+            }
+        )
     first = per_lang[0]
     header_title = " · ".join(x["title"] for x in per_lang)
     header_as_of = first["as_of"]
     template = "parallel.html.j2" if len(langs) > 1 else "single.html.j2"
-    return env().get_template(template).render(
-        h=h, edition=edition, langs=per_lang, first=first, css=stylesheet(),
-        header_title_css=css_string(header_title), header_as_of_css=css_string(header_as_of),
-        page_css=' " · " '.join(x["page_css"] for x in per_lang),
-        rows=align([x["groups"] for x in per_lang]) if len(langs) > 1 else [],
+    return (
+        env()
+        .get_template(template)
+        .render(
+            h=h,
+            edition=edition,
+            langs=per_lang,
+            first=first,
+            css=stylesheet(),
+            header_title_css=css_string(header_title),
+            header_as_of_css=css_string(header_as_of),
+            page_css=' " · " '.join(x["page_css"] for x in per_lang),
+            rows=align([x["groups"] for x in per_lang]) if len(langs) > 1 else [],
+        )
     )
 
 
@@ -501,6 +528,14 @@ def jobs(linked: Linked) -> list[Job]:
     out = []
     for h in linked.content.handouts:
         for e in h.editions:
-            out.append(Job(f"{e}/{h.id}.pdf", h.id, e, handout_html(linked, h, e),
-                           h.page_limit[e], h.locs.get("editions", h.loc)))
+            out.append(
+                Job(
+                    f"{e}/{h.id}.pdf",
+                    h.id,
+                    e,
+                    handout_html(linked, h, e),
+                    h.page_limit[e],
+                    h.locs.get("editions", h.loc),
+                )
+            )
     return sorted(out, key=lambda j: j.rel)

@@ -21,8 +21,10 @@ one of them is in this language. A language with no such letters is never detect
 
 _ATTR = r"""\s+[^\s"'=<>/`]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?"""
 _A_TAG = re.compile(rf"<a(?P<attrs>(?:{_ATTR})*)\s*(?P<end>/?>)", re.I)
-_ONE_ATTR = re.compile(r"""\s+(?P<name>[^\s"'=<>/`]+)(?:\s*=\s*(?P<value>"[^"]*"|'[^']*'|"""
-                       r"""[^\s"'=<>`]+))?""")
+_ONE_ATTR = re.compile(
+    r"""\s+(?P<name>[^\s"'=<>/`]+)(?:\s*=\s*(?P<value>"[^"]*"|'[^']*'|"""
+    r"""[^\s"'=<>`]+))?"""
+)
 
 
 def _attrs(text: str) -> dict[str, tuple[str, re.Match[str]]]:
@@ -58,7 +60,7 @@ def external_links(page: str) -> str:
         rm = rel[1]
         start, end = rm.start(), rm.end()
         new_rel = f' rel="{html.escape(" ".join([*words, "noopener"]))}"'
-        return f'<a{a[:start]}{new_rel}{a[end:]}{m.group("end")}'
+        return f"<a{a[:start]}{new_rel}{a[end:]}{m.group('end')}"
 
     return _A_TAG.sub(fix, page)
 
@@ -68,8 +70,23 @@ _RUN = re.compile(rf"{_WORD}(?:[ \u00a0]+(?:\d+[ \u00a0]+)*{_WORD})*")
 """Cyrillic words separated by spaces (and numbers between them): punctuation and Latin text
 end a run, so ``Народный совет (Халық Кеңесі)`` gives two runs."""
 
-_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-                   "source", "track", "wbr"})
+_VOID = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+    }
+)
 _SKIP = frozenset({"script", "style", "title", "textarea", "svg", "code", "pre"})
 """Elements whose text is never wrapped (not rendered as text, or cannot hold markup)."""
 
@@ -108,8 +125,11 @@ class _Texts(HTMLParser):
         offset = self.line_starts[line - 1] + col
         for m in _RUN.finditer(data):
             for code, letters in self.unique.items():
-                if code != here and (here or "").split("-")[0] != code \
-                        and letters.search(m.group(0)):
+                if (
+                    code != here
+                    and (here or "").split("-")[0] != code
+                    and letters.search(m.group(0))
+                ):
                     self.spans.append((offset + m.start(), offset + m.end(), code))
                     break
 
@@ -120,8 +140,10 @@ def mark_language(page: str, unique: dict[str, str] | None = None) -> str:
     A run is in language X when one of its words has a letter only X writes
     (:data:`UNIQUE_LETTERS`) and the element it is in is not already in X.
     """
-    letters = {code: re.compile(f"[{re.escape(chars)}]")
-               for code, chars in (UNIQUE_LETTERS if unique is None else unique).items()}
+    letters = {
+        code: re.compile(f"[{re.escape(chars)}]")
+        for code, chars in (UNIQUE_LETTERS if unique is None else unique).items()
+    }
     parser = _Texts(page, letters)
     parser.feed(page)
     parser.close()

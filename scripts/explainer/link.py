@@ -59,8 +59,12 @@ class Linked:
 
 
 class Linker:
-    def __init__(self, content: Content, problems: Problems,
-                 declared: tuple[set[int], set[str], set[str], set[str]] | None = None) -> None:
+    def __init__(
+        self,
+        content: Content,
+        problems: Problems,
+        declared: tuple[set[int], set[str], set[str], set[str]] | None = None,
+    ) -> None:
         self.c = content
         self.p = problems
         # Declared but invalid items have their own error: do not report links to them.
@@ -72,13 +76,15 @@ class Linker:
         self.cited_by: dict[int, set[Ref]] = defaultdict(set)
         self.used_by: dict[str, set[Ref]] = defaultdict(set)
         # Paragraph anchors each article page has, per language (see PARA_RE).
-        self.paras = {(a.number, lang): {n for n, _ in PARA_RE.findall(a.summary[lang])}
-                      for a in content.articles for lang in content.site.codes}
+        self.paras = {
+            (a.number, lang): {n for n, _ in PARA_RE.findall(a.summary[lang])}
+            for a in content.articles
+            for lang in content.site.codes
+        }
         # (lang, page, term id) whose definition a link on that page already shows.
         self.tipped: set[tuple[str, str, str]] = set()
 
-    def citation(self, lang: str, page: str,
-                 owner: Ref) -> Callable[[int, str | None], str | None]:
+    def citation(self, lang: str, page: str, owner: Ref) -> Callable[[int, str | None], str | None]:
         """The auto-linker's target for a cited article: ``None`` (stays plain text) for an
         article without a page and for the page's own article. Records the backlink."""
 
@@ -95,16 +101,19 @@ class Linker:
 
         return href
 
-    def plain(self, text: str, lang: str, page: str, owner: Ref,
-              written_in: str | None = None) -> str:
+    def plain(
+        self, text: str, lang: str, page: str, owner: Ref, written_in: str | None = None
+    ) -> str:
         """Plain text made safe for Markdown, with citations auto-linked and ``{2026: …}``
         marked (for texts that are not Markdown: history entries, notes, summaries).
         ``written_in``: the language of the text, if not the page's (a fallback)."""
-        out = autolink.autolink(md_text(text), written_in or lang,
-                                self.citation(lang, page, owner))
+        out = autolink.autolink(md_text(text), written_in or lang, self.citation(lang, page, owner))
         return OTHER_DOC_RE.sub(
-            lambda m: f'<span class="cite-other" data-doc="{m.group("doc")}">'
-            f'{m.group("text")}</span>', out)
+            lambda m: (
+                f'<span class="cite-other" data-doc="{m.group("doc")}">{m.group("text")}</span>'
+            ),
+            out,
+        )
 
     def plain_definition(self, tid: str, lang: str) -> str:
         """A term's definition as plain text (references become their words)."""
@@ -130,9 +139,19 @@ class Linker:
         text = OTHER_DOC_RE.sub(r"\g<text>", REF_RE.sub(words, self.terms[tid].definition[lang]))
         return " ".join(re.sub(r"[*`]+", "", text).split())
 
-    def resolve(self, text: str, lang: str, page: str, loc: Loc, owner: Ref,
-                first_line: int, *, autolinks: bool = True, tooltips: bool = True,
-                written_in: str | None = None) -> str:
+    def resolve(
+        self,
+        text: str,
+        lang: str,
+        page: str,
+        loc: Loc,
+        owner: Ref,
+        first_line: int,
+        *,
+        autolinks: bool = True,
+        tooltips: bool = True,
+        written_in: str | None = None,
+    ) -> str:
         """Markdown of one text for ``page``: explicit references become links, natural
         citations of articles too (``autolinks``, in the forms of the language the text is
         ``written_in``, by default the page's), and the first link to each term on the page
@@ -165,22 +184,29 @@ class Linker:
         out = REF_RE.sub(sub, pre)
         for m in LEFTOVER_RE.finditer(text):
             if not REF_RE.match(text, m.start()):
-                self.p.error(line_of(m.start(), text), f"malformed reference "
-                             f"'{m.group(0)[:40]}': write [[kind:id]] or [[kind:id|text]]")
+                self.p.error(
+                    line_of(m.start(), text),
+                    f"malformed reference "
+                    f"'{m.group(0)[:40]}': write [[kind:id]] or [[kind:id|text]]",
+                )
         return OTHER_DOC_RE.sub(
-            lambda m: f'<span class="cite-other" data-doc="{m.group("doc")}">'
-            f'{html.escape(m.group("text"), quote=False)}</span>',
+            lambda m: (
+                f'<span class="cite-other" data-doc="{m.group("doc")}">'
+                f"{html.escape(m.group('text'), quote=False)}</span>"
+            ),
             out,
         )
 
-    def target(self, kind: str, target: str, lang: str, ui: dict[str, str], loc: Loc,
-               owner: Ref) -> tuple[str, str] | None:
+    def target(
+        self, kind: str, target: str, lang: str, ui: dict[str, str], loc: Loc, owner: Ref
+    ) -> tuple[str, str] | None:
         raw = f"[[{kind}:{target}]]"
         if kind == "art":
             m = re.fullmatch(r"(\d+)(?:\.(\d+))?", target)
             if not m:
-                self.p.error(loc, f"invalid article reference {raw}: write [[art:75]] or "
-                             "[[art:76.1]]")
+                self.p.error(
+                    loc, f"invalid article reference {raw}: write [[art:75]] or [[art:76.1]]"
+                )
                 return None
             num, para = int(m.group(1)), m.group(2)
             if num not in self.articles:
@@ -190,8 +216,10 @@ class Linker:
             if owner.kind != "article" or owner.id != str(num):
                 self.cited_by[num].add(owner)
             if para:
-                return (paths.article(num) + f"#p{para}",
-                        md_text(ui["article_para_ref"].format(n=num, p=para)))
+                return (
+                    paths.article(num) + f"#p{para}",
+                    md_text(ui["article_para_ref"].format(n=num, p=para)),
+                )
             return paths.article(num), md_text(ui["article_ref"].format(n=num))
         if kind == "topic":
             if target not in self.topics:
@@ -212,8 +240,9 @@ class Linker:
                     self.p.error(loc, f"unknown event '{target}' in {raw}")
                 return None
             return paths.event_anchor(target), md_text(self.events[target].title[lang])
-        self.p.error(loc, f"unknown reference kind '{kind}' in {raw} (use art, topic, term or "
-                     "event)")
+        self.p.error(
+            loc, f"unknown reference kind '{kind}' in {raw} (use art, topic, term or event)"
+        )
         return None
 
     def run(self) -> Linked:
@@ -229,63 +258,90 @@ class Linker:
             for lang, tx in t.texts.items():
                 src = written if tx.fallback else lang
                 linked.bodies[("topic", t.id, lang)] = self.resolve(
-                    tx.body, lang, paths.topic(t.id), tx.loc, owner, tx.body_line,
-                    written_in=src)
-                for kind, page in (("summary-home", paths.HOME), ("summary-topics", paths.TOPICS),
-                                   ("summary-topic", paths.topic(t.id))):
-                    linked.bodies[(kind, t.id, lang)] = self.plain(tx.summary, lang, page, owner,
-                                                                   written_in=src)
+                    tx.body, lang, paths.topic(t.id), tx.loc, owner, tx.body_line, written_in=src
+                )
+                for kind, page in (
+                    ("summary-home", paths.HOME),
+                    ("summary-topics", paths.TOPICS),
+                    ("summary-topic", paths.topic(t.id)),
+                ):
+                    linked.bodies[(kind, t.id, lang)] = self.plain(
+                        tx.summary, lang, page, owner, written_in=src
+                    )
         for a in self.c.articles:
             owner = Ref("article", str(a.number))
             for term in a.terms:
                 self.used_by[term].add(owner)
             for lang in self.c.site.codes:
-                body = self.resolve(a.summary[lang], lang, paths.article(a.number), a.loc, owner,
-                                    a.loc.line)
+                body = self.resolve(
+                    a.summary[lang], lang, paths.article(a.number), a.loc, owner, a.loc.line
+                )
                 # Item N of a top-level numbered list is paragraph N: give it an anchor.
                 linked.bodies[("article", str(a.number), lang)] = PARA_RE.sub(
-                    r'\1.\2<span class="az-para" id="p\1"></span>', body)
+                    r'\1.\2<span class="az-para" id="p\1"></span>', body
+                )
                 # History entries and versions: Markdown with references, on the same page.
                 for kind, items in (("history", a.history), ("version", a.versions)):
                     for i, item in enumerate(items):
                         linked.bodies[(kind, f"{a.number}/{i}", lang)] = self.resolve(
-                            item.text[lang], lang, paths.article(a.number), item.loc, owner,
-                            item.loc.line)
+                            item.text[lang],
+                            lang,
+                            paths.article(a.number),
+                            item.loc,
+                            owner,
+                            item.loc.line,
+                        )
         for e in self.c.events:
             owner = Ref("event", e.id)
             for num in e.articles:
                 self.cited_by[num].add(owner)
             linked.event_cites[e.id] = [Ref("article", str(n)) for n in e.articles] + [
-                Ref("topic", t) for t in e.topics]
+                Ref("topic", t) for t in e.topics
+            ]
             for lang in self.c.site.codes:
                 # The title is a heading: no auto-links there.
                 for fname, text in (("title", e.title), ("text", e.text)):
                     linked.bodies[(f"event-{fname}", e.id, lang)] = self.resolve(
-                        text[lang], lang, paths.TIMELINE, e.loc, owner, e.loc.line,
-                        autolinks=fname == "text")
+                        text[lang],
+                        lang,
+                        paths.TIMELINE,
+                        e.loc,
+                        owner,
+                        e.loc.line,
+                        autolinks=fname == "text",
+                    )
                 if e.note:
                     linked.bodies[("event-note", e.id, lang)] = self.plain(
-                        e.note[lang], lang, paths.TIMELINE, owner)
+                        e.note[lang], lang, paths.TIMELINE, owner
+                    )
         for tm in self.c.terms:
             owner = Ref("term", tm.id)
             for num in tm.articles:
                 self.cited_by[num].add(owner)
             for lang in self.c.site.codes:
                 linked.bodies[("term", tm.id, lang)] = self.resolve(
-                    tm.definition[lang], lang, paths.GLOSSARY, tm.loc, owner, tm.loc.line)
+                    tm.definition[lang], lang, paths.GLOSSARY, tm.loc, owner, tm.loc.line
+                )
                 # The same definition under "related terms" on a topic page (every topic
                 # page is in the same folder, so one text serves them all). A problem in it
                 # is reported once: Problems.sorted() drops repeats.
                 linked.bodies[("term-in-topic", tm.id, lang)] = self.resolve(
-                    tm.definition[lang], lang, paths.TOPICS, tm.loc, owner, tm.loc.line,
-                    tooltips=False)
+                    tm.definition[lang],
+                    lang,
+                    paths.TOPICS,
+                    tm.loc,
+                    owner,
+                    tm.loc.line,
+                    tooltips=False,
+                )
         order = {"topic": 0, "event": 1, "term": 2, "article": 3}
         linked.article_cited_by = {
             n: sorted(refs, key=lambda r: (order[r.kind], r.id))
-            for n, refs in self.cited_by.items()}
+            for n, refs in self.cited_by.items()
+        }
         linked.term_used_by = {
-            t: sorted(refs, key=lambda r: (order[r.kind], r.id))
-            for t, refs in self.used_by.items()}
+            t: sorted(refs, key=lambda r: (order[r.kind], r.id)) for t, refs in self.used_by.items()
+        }
         return linked
 
     def link_milestones(self, linked: Linked) -> None:
@@ -298,8 +354,13 @@ class Linker:
             page = paths.milestone(m.id)
             for lang in self.c.site.codes:
                 linked.bodies[("milestone", m.id, lang)] = self.resolve(
-                    m.intro[lang], lang, page, m.locs.get("intro", m.loc),
-                    Ref("milestone", m.id), m.locs.get("intro", m.loc).line)
+                    m.intro[lang],
+                    lang,
+                    page,
+                    m.locs.get("intro", m.loc),
+                    Ref("milestone", m.id),
+                    m.locs.get("intro", m.loc).line,
+                )
         if not self.c.milestones:
             return
         page = paths.milestone(self.c.milestones[0].id)  # all milestone pages share a folder
@@ -309,15 +370,25 @@ class Linker:
             for lang in self.c.site.codes:
                 for fname, text in (("title", e.title), ("text", e.text)):
                     linked.bodies[(f"milestone-event-{fname}", e.id, lang)] = self.resolve(
-                        text[lang], lang, page, e.loc, Ref("event", e.id), e.loc.line,
-                        autolinks=fname == "text")
+                        text[lang],
+                        lang,
+                        page,
+                        e.loc,
+                        Ref("event", e.id),
+                        e.loc.line,
+                        autolinks=fname == "text",
+                    )
                 if e.note:
                     linked.bodies[("milestone-event-note", e.id, lang)] = self.plain(
-                        e.note[lang], lang, page, Ref("event", e.id))
+                        e.note[lang], lang, page, Ref("event", e.id)
+                    )
 
 
-def link(content: Content, problems: Problems,
-         declared: tuple[set[int], set[str], set[str], set[str]] | None = None) -> Linked:
+def link(
+    content: Content,
+    problems: Problems,
+    declared: tuple[set[int], set[str], set[str], set[str]] | None = None,
+) -> Linked:
     """Resolve every ``[[kind:id]]`` in every language; unknown references are errors."""
     linker = Linker(content, problems, declared)
     linked = linker.run()

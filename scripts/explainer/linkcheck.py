@@ -15,8 +15,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-_ATTRS = {"a": "href", "link": "href", "script": "src", "img": "src", "iframe": "src",
-          "source": "src", "area": "href", "use": "href"}
+_ATTRS = {
+    "a": "href",
+    "link": "href",
+    "script": "src",
+    "img": "src",
+    "iframe": "src",
+    "source": "src",
+    "area": "href",
+    "use": "href",
+}
 
 
 class _Page(html.parser.HTMLParser):
@@ -88,8 +96,9 @@ def _check(root: Path, here: str, link: str, offline: bool, page: object) -> str
         if posixpath.basename(here) != "404.html" or offline:
             return "absolute path: breaks under a sub-path and from file://"
         # A server shows 404.html at any address, so its links start at the site's root.
-        path = posixpath.relpath(path, "/" + posixpath.dirname(here)) + ("/" if
-                                                                        path.endswith("/") else "")
+        path = posixpath.relpath(path, "/" + posixpath.dirname(here)) + (
+            "/" if path.endswith("/") else ""
+        )
     target = here
     if path:
         target = posixpath.normpath(posixpath.join(posixpath.dirname(here), path))

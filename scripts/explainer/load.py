@@ -180,8 +180,9 @@ def parse_markdown(text: str, rel: str, problems: Problems) -> MarkdownFile:
     meta.key_locs = {}
     m = _FRONT.match(text)
     if not m:
-        problems.error(Loc(rel, 1), "missing front matter: start the file with '---', "
-                       "'title: …', '---'")
+        problems.error(
+            Loc(rel, 1), "missing front matter: start the file with '---', 'title: …', '---'"
+        )
         return MarkdownFile(Loc(rel, 1), meta, text, 1)
     parsed = parse_yaml(m.group(1) or "", rel, problems, line_offset=1)
     if parsed is not None and not isinstance(parsed, LDict):
@@ -189,7 +190,7 @@ def parse_markdown(text: str, rel: str, problems: Problems) -> MarkdownFile:
     elif isinstance(parsed, LDict):
         meta = parsed
     body_line = text[: m.end()].count("\n") + 1
-    return MarkdownFile(Loc(rel, 1), meta, text[m.end():], body_line)
+    return MarkdownFile(Loc(rel, 1), meta, text[m.end() :], body_line)
 
 
 def _read_yaml_file(path: Path, base: Path, problems: Problems, raw: RawContent) -> Any:

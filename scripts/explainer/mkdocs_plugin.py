@@ -143,12 +143,16 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         settings = self.config.search.get(self.lang) or {}
         unknown = sorted(set(settings) - set(SEARCH_KEYS))
         if unknown:
-            raise PluginError(f"explainer.search.{self.lang}: unknown setting(s) "
-                              f"{', '.join(unknown)}; expected {', '.join(SEARCH_KEYS)}")
+            raise PluginError(
+                f"explainer.search.{self.lang}: unknown setting(s) "
+                f"{', '.join(unknown)}; expected {', '.join(SEARCH_KEYS)}"
+            )
         bad = sorted(set(settings.get("pipeline") or ()) - set(SEARCH_PIPELINE))
         if bad:
-            raise PluginError(f"explainer.search.{self.lang}.pipeline: unknown step(s) "
-                              f"{', '.join(bad)}; expected {', '.join(SEARCH_PIPELINE)}")
+            raise PluginError(
+                f"explainer.search.{self.lang}.pipeline: unknown step(s) "
+                f"{', '.join(bad)}; expected {', '.join(SEARCH_PIPELINE)}"
+            )
         for name, plugin in config.plugins.items():
             if name.split("/")[-1] == "search":
                 for key, value in settings.items():
@@ -161,8 +165,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         path = self._settings_path(config)
         if not path.is_file():
-            raise SystemExit(f"{path}: not found; run 'explainer build' (it writes the docs "
-                             "and this file) instead of calling MkDocs directly")
+            raise SystemExit(
+                f"{path}: not found; run 'explainer build' (it writes the docs "
+                "and this file) instead of calling MkDocs directly"
+            )
         self.settings = yaml.safe_load(path.read_text(encoding="utf-8"))
         self.lang = config.extra.get(LANG_KEY) or self.settings["default"]
         config.extra[LANG_KEY] = self.lang
@@ -179,21 +185,25 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             config.site_url = config.site_url.rstrip("/") + "/" + self._root_of(self.lang)
         config.extra["alternate"] = [
             {"name": x["name"], "lang": x["code"], "link": self._prefix(x["code"]) or "./"}
-            for x in self.settings["languages"]]
+            for x in self.settings["languages"]
+        ]
         return config
 
-    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig,
-               files: Any) -> jinja2.Environment:
+    def on_env(
+        self, env: jinja2.Environment, *, config: MkDocsConfig, files: Any
+    ) -> jinja2.Environment:
         if env.bytecode_cache is None:
             env.bytecode_cache = SHARED_BYTECODE
         return env
 
-    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
-                        nav: Navigation) -> dict[str, Any]:
+    def on_page_context(
+        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> dict[str, Any]:
         # The language switch and hreflang alternates lead to the same page.
         config.extra["alternate"] = [
             {"name": x["name"], "lang": x["code"], "link": self.link_to(x["code"], page.url)}
-            for x in self.settings["languages"]]
+            for x in self.settings["languages"]
+        ]
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -209,8 +219,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         # Kazakh marked lang="kk".
         return htmlpost.finish(XLINK_RE.sub(sub, output))
 
-    def on_post_template(self, output_content: str, *, template_name: str,
-                         config: MkDocsConfig) -> str:
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str:
         # The 404 page is a theme template, not a page.
         if template_name.endswith(".html"):
             return htmlpost.finish(output_content)

@@ -88,11 +88,15 @@ def prune(tree: Path, languages: list[str], default: str) -> PruneReport:
 
     for rel in _files(tree):
         root = next(r for r in sorted(roots, key=len, reverse=True) if rel.startswith(r))
-        local = rel[len(root):]
+        local = rel[len(root) :]
         lunr = "assets/javascripts/lunr/"
-        if (rel.endswith(".map") or local in _DROP_NAMES or local == "search/search_index.json"
-                or local.startswith("data/")
-                or (local.startswith(lunr) and local[len(lunr):] not in needed)):
+        if (
+            rel.endswith(".map")
+            or local in _DROP_NAMES
+            or local == "search/search_index.json"
+            or local.startswith("data/")
+            or (local.startswith(lunr) and local[len(lunr) :] not in needed)
+        ):
             drop(rel)
 
     # One copy of what every language build shares.

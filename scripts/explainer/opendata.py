@@ -46,50 +46,104 @@ def export(linked: Linked, lang: str) -> dict[str, Any]:
             "base_url": c.site.base_url,
             "languages": [x.code for x in c.site.languages],
         },
-        "document": {"title": c.document.title[lang], "official": c.document.official[lang],
-                     "status": c.document.status[lang]},
+        "document": {
+            "title": c.document.title[lang],
+            "official": c.document.official[lang],
+            "status": c.document.status[lang],
+        },
         "topics": [
-            {"id": t.id, "order": t.order, "as_of": t.as_of.iso,
-             "title": t.texts[lang].title, "summary": t.texts[lang].summary,
-             "translated": not t.texts[lang].fallback, "words": words(t.texts[lang].body),
-             "url": url(paths.topic(t.id)), "articles": list(t.articles),
-             "terms": list(t.terms), "sources": _sources(t.sources)}
+            {
+                "id": t.id,
+                "order": t.order,
+                "as_of": t.as_of.iso,
+                "title": t.texts[lang].title,
+                "summary": t.texts[lang].summary,
+                "translated": not t.texts[lang].fallback,
+                "words": words(t.texts[lang].body),
+                "url": url(paths.topic(t.id)),
+                "articles": list(t.articles),
+                "terms": list(t.terms),
+                "sources": _sources(t.sources),
+            }
             for t in c.topics
         ],
         "articles": [
-            {"number": a.number, "section": a.section, "title": a.title[lang],
-             "summary": a.summary[lang], "status": a.status, "official": a.official[lang],
-             "url": url(paths.article(a.number)), "topics": list(a.topics),
-             "terms": list(a.terms),
-             "history": [{**_date(h.date), "kind": h.kind, "text": h.text[lang],
-                          "event": h.event, "sources": _sources(h.sources)} for h in a.history],
-             "versions": [{"as_of": v.as_of.iso, "until": v.until.iso if v.until else None,
-                           "text": v.text[lang], "sources": _sources(v.sources)}
-                          for v in a.versions],
-             "cited_by": [{"kind": r.kind, "id": r.id}
-                          for r in linked.article_cited_by.get(a.number, [])],
-             "sources": _sources(a.sources)}
+            {
+                "number": a.number,
+                "section": a.section,
+                "title": a.title[lang],
+                "summary": a.summary[lang],
+                "status": a.status,
+                "official": a.official[lang],
+                "url": url(paths.article(a.number)),
+                "topics": list(a.topics),
+                "terms": list(a.terms),
+                "history": [
+                    {
+                        **_date(h.date),
+                        "kind": h.kind,
+                        "text": h.text[lang],
+                        "event": h.event,
+                        "sources": _sources(h.sources),
+                    }
+                    for h in a.history
+                ],
+                "versions": [
+                    {
+                        "as_of": v.as_of.iso,
+                        "until": v.until.iso if v.until else None,
+                        "text": v.text[lang],
+                        "sources": _sources(v.sources),
+                    }
+                    for v in a.versions
+                ],
+                "cited_by": [
+                    {"kind": r.kind, "id": r.id} for r in linked.article_cited_by.get(a.number, [])
+                ],
+                "sources": _sources(a.sources),
+            }
             for a in c.articles
         ],
         "events": [
-            {"id": e.id, **_date(e.date), "category": e.category, "title": e.title[lang],
-             "text": e.text[lang], "note": e.note[lang] if e.note else None,
-             "url": url(paths.event_anchor(e.id)), "articles": list(e.articles),
-             "topics": list(e.topics), "sources": _sources(e.sources)}
+            {
+                "id": e.id,
+                **_date(e.date),
+                "category": e.category,
+                "title": e.title[lang],
+                "text": e.text[lang],
+                "note": e.note[lang] if e.note else None,
+                "url": url(paths.event_anchor(e.id)),
+                "articles": list(e.articles),
+                "topics": list(e.topics),
+                "sources": _sources(e.sources),
+            }
             for e in c.events
         ],
         "terms": [
-            {"id": t.id, "term": t.term[lang], "definition": t.definition[lang],
-             "translations": dict(t.term), "url": url(paths.term_anchor(t.id)),
-             "articles": list(t.articles),
-             "used_by": [{"kind": r.kind, "id": r.id} for r in linked.term_used_by.get(t.id, [])],
-             "sources": _sources(t.sources)}
+            {
+                "id": t.id,
+                "term": t.term[lang],
+                "definition": t.definition[lang],
+                "translations": dict(t.term),
+                "url": url(paths.term_anchor(t.id)),
+                "articles": list(t.articles),
+                "used_by": [
+                    {"kind": r.kind, "id": r.id} for r in linked.term_used_by.get(t.id, [])
+                ],
+                "sources": _sources(t.sources),
+            }
             for t in c.terms
         ],
         "milestones": [
-            {"id": m.id, "title": m.title[lang], "intro": m.intro[lang],
-             "from": m.start.iso if m.start else None, "to": m.end.iso if m.end else None,
-             "url": url(paths.milestone(m.id)), "events": list(m.events)}
+            {
+                "id": m.id,
+                "title": m.title[lang],
+                "intro": m.intro[lang],
+                "from": m.start.iso if m.start else None,
+                "to": m.end.iso if m.end else None,
+                "url": url(paths.milestone(m.id)),
+                "events": list(m.events),
+            }
             for m in c.milestones
         ],
     }

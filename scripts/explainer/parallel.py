@@ -19,8 +19,10 @@ HEADING_RE = re.compile(r"^(#{2,6})\s+(.*?)\s*(\{[^{}]*\})?\s*$")
 BULLET_RE = re.compile(r"^[-*+]\s+")
 ORDERED_RE = re.compile(r"^(\d+)\.(\s+)")
 PARA_ANCHOR_RE = re.compile(r'<span class="az-para" id="p\d+"></span>')
-LINK_RE = re.compile(r'(?<!!)\[((?:\\.|[^\\\[\]])*)\]\(([^()\s]+)(\s+"(?:[^"\\]|\\.)*")?\)'
-                     r"(\{[^{}]*\})?")
+LINK_RE = re.compile(
+    r'(?<!!)\[((?:\\.|[^\\\[\]])*)\]\(([^()\s]+)(\s+"(?:[^"\\]|\\.)*")?\)'
+    r"(\{[^{}]*\})?"
+)
 """A Markdown link, with an optional title and attribute list (``{ .az-term }``)."""
 SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 
@@ -101,8 +103,12 @@ def split(markdown: str) -> list[Section]:
 
 
 def _starts_block(line: str) -> bool:
-    return bool(HEADING_RE.match(line) or BULLET_RE.match(line) or ORDERED_RE.match(line)
-                or line.startswith(("|", "!!!", "???")))
+    return bool(
+        HEADING_RE.match(line)
+        or BULLET_RE.match(line)
+        or ORDERED_RE.match(line)
+        or line.startswith(("|", "!!!", "???"))
+    )
 
 
 def align(*texts: list[Section]) -> list[Row]:
@@ -114,8 +120,9 @@ def align(*texts: list[Section]) -> list[Row]:
         if any(h is not None for h in heads):
             rows.append(Row(True, tuple(heads)))
         for j in range(max(len(s.blocks) if s else 0 for s in secs)):
-            rows.append(Row(False, tuple(
-                s.blocks[j] if s and j < len(s.blocks) else None for s in secs)))
+            rows.append(
+                Row(False, tuple(s.blocks[j] if s and j < len(s.blocks) else None for s in secs))
+            )
     return rows
 
 
@@ -126,28 +133,34 @@ def standalone(block: str) -> str:
     m = ORDERED_RE.match(block)
     if m:
         lines = block.split("\n")
-        rest = [ln[len(m.group(1)) + 2:] if ln.startswith(" " * (len(m.group(1)) + 2))
-                else ln.lstrip() for ln in lines[1:]]
-        block = "\n".join([f"{m.group(1)}\\.{m.group(2)}{lines[0][m.end():]}", *rest])
+        rest = [
+            ln[len(m.group(1)) + 2 :] if ln.startswith(" " * (len(m.group(1)) + 2)) else ln.lstrip()
+            for ln in lines[1:]
+        ]
+        block = "\n".join([f"{m.group(1)}\\.{m.group(2)}{lines[0][m.end() :]}", *rest])
     return block
 
 
 def rebase(markdown: str, from_page: str, to_page: str) -> str:
     """Rewrite relative Markdown links written for ``from_page`` so they work on ``to_page``
     (same language build)."""
+
     def sub(m: re.Match[str]) -> str:
         target = _target(m.group(2), from_page)
         if target is None:
             return m.group(0)
         return f"[{m.group(1)}]({paths.rel(to_page, target)}{m.group(3) or ''}){m.group(4) or ''}"
+
     return LINK_RE.sub(sub, markdown)
 
 
-def relink(markdown: str, from_page: str, text_lang: str, to_page: str, page_lang: str,
-           default: str) -> str:
+def relink(
+    markdown: str, from_page: str, text_lang: str, to_page: str, page_lang: str, default: str
+) -> str:
     """Rewrite relative Markdown links of a ``text_lang`` text written for ``from_page`` into
     HTML links, from ``to_page`` of the ``page_lang`` build, to that page in the
     ``text_lang`` build: a reader of the Russian column lands on Russian pages."""
+
     def sub(m: re.Match[str]) -> str:
         target = _target(m.group(2), from_page)
         if target is None:
@@ -161,6 +174,7 @@ def relink(markdown: str, from_page: str, text_lang: str, to_page: str, page_lan
         if classes:
             attrs += f' class="{" ".join(classes)}"'
         return f"<a{attrs}>{m.group(1)}</a>"
+
     return LINK_RE.sub(sub, markdown)
     return LINK_RE.sub(sub, markdown)
 

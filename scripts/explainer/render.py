@@ -55,11 +55,13 @@ def _unique_sources(items: Any) -> list[Any]:
 def format_date(date: Date, ui: dict[str, Any]) -> str:
     if date.day:
         assert date.month
-        return str(ui["date_day"]).format(y=date.year, d=date.day,
-                                          month=ui["months"][date.month - 1])
+        return str(ui["date_day"]).format(
+            y=date.year, d=date.day, month=ui["months"][date.month - 1]
+        )
     if date.month:
-        return str(ui["date_month"]).format(y=date.year,
-                                            month=ui["months_nominative"][date.month - 1])
+        return str(ui["date_month"]).format(
+            y=date.year, month=ui["months_nominative"][date.month - 1]
+        )
     return str(ui["date_year"]).format(y=date.year)
 
 
@@ -96,18 +98,24 @@ class PageContext:
     def ref_link(self, ref: Ref, page: str) -> str:
         """A Markdown link to a referenced item, titled in this language."""
         if ref.kind == "topic":
-            return f"[{md_text(self.topics[ref.id].texts[self.lang].title)}]" \
-                   f"({paths.rel(page, paths.topic(ref.id))})"
+            return (
+                f"[{md_text(self.topics[ref.id].texts[self.lang].title)}]"
+                f"({paths.rel(page, paths.topic(ref.id))})"
+            )
         if ref.kind == "article":
             a = self.articles[int(ref.id)]
             label = self.ui["article_title"].format(n=a.number, title=a.title[self.lang])
             return f"[{md_text(label)}]({paths.rel(page, paths.article(a.number))})"
         if ref.kind == "term":
-            return f"[{md_text(self.terms[ref.id].term[self.lang])}]" \
-                   f"({paths.rel(page, paths.term_anchor(ref.id))})"
+            return (
+                f"[{md_text(self.terms[ref.id].term[self.lang])}]"
+                f"({paths.rel(page, paths.term_anchor(ref.id))})"
+            )
         e = self.events[ref.id]
-        return f"[{md_text(self.date(e.date))} — {md_text(e.title[self.lang])}]" \
-               f"({paths.rel(page, paths.event_anchor(ref.id))})"
+        return (
+            f"[{md_text(self.date(e.date))} — {md_text(e.title[self.lang])}]"
+            f"({paths.rel(page, paths.event_anchor(ref.id))})"
+        )
 
     def handout_links(self, page: str) -> list[Any]:
         """Handouts printed from ``page``, with links to their PDFs in this language."""
@@ -116,22 +124,44 @@ class PageContext:
     def body(self, kind: str, id: str | int) -> str:
         return self.linked.bodies[(kind, str(id), self.lang)]
 
-    def drawing(self, events: list[Event], title: str, *, first_year: int | None = None,
-                dates: bool = False, prefix: str = "") -> str:
+    def drawing(
+        self,
+        events: list[Event],
+        title: str,
+        *,
+        first_year: int | None = None,
+        dates: bool = False,
+        prefix: str = "",
+    ) -> str:
         """The drawn timeline of ``events`` (HTML: a figure of SVGs), in this language."""
-        items = [svg.Item(
-            id=e.id, year=e.date.year, category=e.category,
-            label=plain(self.body(prefix + "event-title", e.id)),
-            tooltip=f"{self.date(e.date)} — {plain(self.body(prefix + 'event-title', e.id))}",
-            date=self.date(e.date) if dates else "") for e in events]
+        items = [
+            svg.Item(
+                id=e.id,
+                year=e.date.year,
+                category=e.category,
+                label=plain(self.body(prefix + "event-title", e.id)),
+                tooltip=f"{self.date(e.date)} — {plain(self.body(prefix + 'event-title', e.id))}",
+                date=self.date(e.date) if dates else "",
+            )
+            for e in events
+        ]
         years = [e.date.year for e in events]
         first, last = first_year or min(years), max(years)
         cats = [c for c in CATEGORIES if any(e.category == c for e in events)]
         name = self.ui["drawing_title"].format(
-            years=f"{first}–{last}" if first != last else str(first), n=len(events))
+            years=f"{first}–{last}" if first != last else str(first), n=len(events)
+        )
         name = f"{title}. {name}" if title else name
-        return svg.figure(svg.draw(items, first_year=first, last_year=last, title=name,
-                                   legend=[(c, self.ui[f"category_{c}"]) for c in cats]), name)
+        return svg.figure(
+            svg.draw(
+                items,
+                first_year=first,
+                last_year=last,
+                title=name,
+                legend=[(c, self.ui[f"category_{c}"]) for c in cats],
+            ),
+            name,
+        )
 
 
 def plain(markdown: str) -> str:
@@ -154,10 +184,16 @@ def render(linked: Linked, lang: str) -> dict[str, str]:
     ctx = PageContext(linked, lang)
     c = linked.content
     e = env()
-    common = {"ctx": ctx, "ui": ctx.ui, "site": c.site, "lang": lang, "paths": paths,
-              "language": next(x for x in c.site.languages if x.code == lang),
-              "document": c.document,
-              "parallel_pairs": parallel.pairs(c.site.codes)[lang]}
+    common = {
+        "ctx": ctx,
+        "ui": ctx.ui,
+        "site": c.site,
+        "lang": lang,
+        "paths": paths,
+        "language": next(x for x in c.site.languages if x.code == lang),
+        "document": c.document,
+        "parallel_pairs": parallel.pairs(c.site.codes)[lang],
+    }
     pages: dict[str, str] = {}
 
     def put(path: str, template: str, **extra: Any) -> None:
@@ -169,17 +205,33 @@ def render(linked: Linked, lang: str) -> dict[str, str]:
         put(paths.topic(t.id), "topic.md.j2", topic=t, text=t.texts[lang])
     put(paths.ARTICLES, "articles.md.j2")
     for a in c.articles:
-        put(paths.article(a.number), "article.md.j2", article=a,
-            cited_by=linked.article_cited_by.get(a.number, []))
+        put(
+            paths.article(a.number),
+            "article.md.j2",
+            article=a,
+            cited_by=linked.article_cited_by.get(a.number, []),
+        )
     counts = {cat: sum(1 for ev in c.events if ev.category == cat) for cat in CATEGORIES}
-    put(paths.TIMELINE, "timeline.md.j2", years=by_year(c.events),
+    put(
+        paths.TIMELINE,
+        "timeline.md.j2",
+        years=by_year(c.events),
         categories=[(cat, n) for cat, n in counts.items() if n],
-        drawing=ctx.drawing(c.events, "", first_year=min(
-            (ev.date.year for ev in c.events), default=0) // 5 * 5) if c.events else "")
+        drawing=ctx.drawing(
+            c.events, "", first_year=min((ev.date.year for ev in c.events), default=0) // 5 * 5
+        )
+        if c.events
+        else "",
+    )
     for m in c.milestones:
         events = [ctx.events[eid] for eid in m.events]
-        put(paths.milestone(m.id), "milestone.md.j2", milestone=m, years=by_year(events),
-            drawing=ctx.drawing(events, m.title[lang], dates=True, prefix="milestone-"))
+        put(
+            paths.milestone(m.id),
+            "milestone.md.j2",
+            milestone=m,
+            years=by_year(events),
+            drawing=ctx.drawing(events, m.title[lang], dates=True, prefix="milestone-"),
+        )
     put(paths.GLOSSARY, "glossary.md.j2")
     _parallel_pages(linked, lang, put)
     return pages
@@ -200,25 +252,42 @@ def _parallel_pages(linked: Linked, lang: str, put: Any) -> None:
         for col in cols:
             tx = t.texts[col]
             head = [f'<strong class="az-par__title">{md_text(tx.title)}</strong>'] + (
-                [linked.bodies[("summary-topic", t.id, col)]] if tx.summary else [])
-            texts[col] = [parallel.Section(None, tuple(head)),
-                          *parallel.split(linked.bodies[("topic", t.id, col)])]
-        items.append((paths.topic(t.id), paths.parallel_topic(t.id), t.texts[lang].title,
-                      t.sources, texts))
+                [linked.bodies[("summary-topic", t.id, col)]] if tx.summary else []
+            )
+            texts[col] = [
+                parallel.Section(None, tuple(head)),
+                *parallel.split(linked.bodies[("topic", t.id, col)]),
+            ]
+        items.append(
+            (paths.topic(t.id), paths.parallel_topic(t.id), t.texts[lang].title, t.sources, texts)
+        )
     for a in c.articles:
         texts = {}
         for col in cols:
             ui = ctxs[col].ui
             head = f"**{md_text(ui['article_title'].format(n=a.number, title=a.title[col]))}**"
-            src = env().get_template("parallel_article.md.j2").render(
-                ctx=ctxs[col], ui=ui, lang=col, page=paths.article(a.number), paths=paths,
-                article=a)
+            src = (
+                env()
+                .get_template("parallel_article.md.j2")
+                .render(
+                    ctx=ctxs[col],
+                    ui=ui,
+                    lang=col,
+                    page=paths.article(a.number),
+                    paths=paths,
+                    article=a,
+                )
+            )
             texts[col] = [parallel.Section(None, (head,)), *parallel.split(src)]
         title = c.ui[lang]["article_title"].format(n=a.number, title=a.title[lang])
-        sources = a.sources + sum((h.sources for h in a.history), ()) + sum(
-            (v.sources for v in a.versions), ())
-        items.append((paths.article(a.number), paths.parallel_article(a.number), title,
-                      sources, texts))
+        sources = (
+            a.sources
+            + sum((h.sources for h in a.history), ())
+            + sum((v.sources for v in a.versions), ())
+        )
+        items.append(
+            (paths.article(a.number), paths.parallel_article(a.number), title, sources, texts)
+        )
     for original, page, title, sources, texts in items:
         rows = []
         for n, row in enumerate(parallel.align(*(texts[col] for col in cols)), 1):
@@ -226,19 +295,42 @@ def _parallel_pages(linked: Linked, lang: str, put: Any) -> None:
             for col, cell in zip(cols, row.cells, strict=True):
                 if cell is not None:
                     cell = f"{cell} {{#{col}-{n}}}" if row.heading else parallel.standalone(cell)
-                    cell = parallel.rebase(cell, original, page) if col == lang else \
-                        parallel.relink(cell, original, col, page, lang, c.site.default)
+                    cell = (
+                        parallel.rebase(cell, original, page)
+                        if col == lang
+                        else parallel.relink(cell, original, col, page, lang, c.site.default)
+                    )
                 cells.append(cell)
             rows.append(parallel.Row(row.heading, tuple(cells)))
-        columns = [{"lang": col, "name": names[col],
-                    "original_label": c.ui[col]["parallel_original"],
-                    "original": paths.rel(page, original) if col == lang else
-                    paths.cross(page, lang, original, col, c.site.default)} for col in cols]
-        extra = [{"lang": a_, "label": f"{a_} | {b_}",
-                  "href": paths.cross(page, lang, page, a_, c.site.default)}
-                 for a_, b_ in pairs[1:]]
-        put(page, "parallel.md.j2", title=title, cols=cols, columns=columns, rows=rows,
-            extra=extra, sources=sources)
+        columns = [
+            {
+                "lang": col,
+                "name": names[col],
+                "original_label": c.ui[col]["parallel_original"],
+                "original": paths.rel(page, original)
+                if col == lang
+                else paths.cross(page, lang, original, col, c.site.default),
+            }
+            for col in cols
+        ]
+        extra = [
+            {
+                "lang": a_,
+                "label": f"{a_} | {b_}",
+                "href": paths.cross(page, lang, page, a_, c.site.default),
+            }
+            for a_, b_ in pairs[1:]
+        ]
+        put(
+            page,
+            "parallel.md.j2",
+            title=title,
+            cols=cols,
+            columns=columns,
+            rows=rows,
+            extra=extra,
+            sources=sources,
+        )
 
 
 def nav(linked: Linked, lang: str) -> list[Any]:
@@ -249,10 +341,15 @@ def nav(linked: Linked, lang: str) -> list[Any]:
         {ui["home"]: paths.HOME},
         {ui["topics"]: [paths.TOPICS] + [paths.topic(t.id) for t in c.topics]},
         {ui["articles"]: [paths.ARTICLES] + [paths.article(a.number) for a in c.articles]},
-        {ui["timeline"]: [{ui["timeline_all"]: paths.TIMELINE}] + [
-            # MkDocs puts nav titles into HTML as they are: escape content text.
-            {html.escape(m.title[lang], quote=False): paths.milestone(m.id)}
-            for m in c.milestones]
-         if c.milestones else paths.TIMELINE},
+        {
+            ui["timeline"]: [{ui["timeline_all"]: paths.TIMELINE}]
+            + [
+                # MkDocs puts nav titles into HTML as they are: escape content text.
+                {html.escape(m.title[lang], quote=False): paths.milestone(m.id)}
+                for m in c.milestones
+            ]
+            if c.milestones
+            else paths.TIMELINE
+        },
         {ui["glossary"]: paths.GLOSSARY},
     ]

@@ -20,8 +20,9 @@ def _languages(content: Path) -> list[str]:
         data = yaml.safe_load((content / "site.yml").read_text(encoding="utf-8"))
         return [str(x["code"]) for x in data["languages"]]
     except (OSError, KeyError, TypeError, yaml.YAMLError) as exc:
-        raise ScaffoldError(f"cannot read the languages from {content / 'site.yml'}: {exc}") \
-            from exc
+        raise ScaffoldError(
+            f"cannot read the languages from {content / 'site.yml'}: {exc}"
+        ) from exc
 
 
 def _texts(langs: list[str], what: str) -> str:
@@ -35,32 +36,38 @@ def new(content: Path, kind: str, ident: str, root: Path) -> list[str]:
         if not ident.isdigit():
             raise ScaffoldError(f"invalid article number '{ident}': use digits only")
     elif not ID_RE.match(ident):
-        raise ScaffoldError(f"invalid id '{ident}': use lowercase Latin letters, digits and "
-                            "single hyphens, starting with a letter")
+        raise ScaffoldError(
+            f"invalid id '{ident}': use lowercase Latin letters, digits and "
+            "single hyphens, starting with a letter"
+        )
     source = "sources:\n  - title: 'TODO: source'\n    url: https://example.org/TODO\n"
     files: dict[Path, str] = {}
     if kind == "topic":
         d = content / "topics" / ident
-        files[d / "topic.yml"] = (f"order: 999\nas_of: {today}\narticles: []\nterms: []\n"
-                                  + source)
+        files[d / "topic.yml"] = f"order: 999\nas_of: {today}\narticles: []\nterms: []\n" + source
         for lang in langs:
-            files[d / f"{lang}.md"] = (f"---\ntitle: 'TODO: title ({lang})'\n"
-                                       f"summary: 'TODO: one sentence ({lang})'\n---\n\n"
-                                       f"## TODO\n\nTODO ({lang})\n")
+            files[d / f"{lang}.md"] = (
+                f"---\ntitle: 'TODO: title ({lang})'\n"
+                f"summary: 'TODO: one sentence ({lang})'\n---\n\n"
+                f"## TODO\n\nTODO ({lang})\n"
+            )
     elif kind == "article":
         files[content / "articles" / f"{int(ident)}.yml"] = (
             f"number: {int(ident)}\nsection: 1\ntitle: {_texts(langs, 'title')}\n"
             f"summary: {_texts(langs, 'summary')}\nstatus: superseded\ntopics: []\nterms: []\n"
-            f"history: []\n" + source)
+            f"history: []\n" + source
+        )
     elif kind == "event":
         files[content / "events" / f"{ident}.yml"] = (
             f"- id: {ident}\n  date: {today}\n  category: courts\n"
             f"  title: {_texts(langs, 'title')}\n  text: {_texts(langs, 'text')}\n"
-            "  sources:\n    - title: 'TODO: source'\n      url: https://example.org/TODO\n")
+            "  sources:\n    - title: 'TODO: source'\n      url: https://example.org/TODO\n"
+        )
     elif kind == "term":
         files[content / "glossary" / f"{ident}.yml"] = (
             f"- id: {ident}\n  term: {_texts(langs, 'term')}\n"
-            f"  definition: {_texts(langs, 'definition')}\n")
+            f"  definition: {_texts(langs, 'definition')}\n"
+        )
     else:  # pragma: no cover - argparse restricts the choices
         raise ScaffoldError(f"unknown kind '{kind}'")
     for path in files:

@@ -118,8 +118,10 @@ def shape(kind: str, colour: str, cx: float, cy: float, scale: float = 1.0) -> s
     outline = 'stroke="#ffffff" stroke-width="1.5"'
     s = scale
     if kind == "square":
-        return (f'<rect x="{num(cx - 5.5 * s)}" y="{num(cy - 5.5 * s)}" width="{num(11 * s)}" '
-                f'height="{num(11 * s)}" fill="{colour}" {outline}/>')
+        return (
+            f'<rect x="{num(cx - 5.5 * s)}" y="{num(cy - 5.5 * s)}" width="{num(11 * s)}" '
+            f'height="{num(11 * s)}" fill="{colour}" {outline}/>'
+        )
     if kind in ("triangle", "diamond", "star"):
         if kind == "triangle":
             pts = [(0, -7.5), (7, 5), (-7, 5)]
@@ -134,9 +136,11 @@ def shape(kind: str, colour: str, cx: float, cy: float, scale: float = 1.0) -> s
         points = " ".join(f"{num(cx + x * s)},{num(cy + y * s)}" for x, y in pts)
         return f'<polygon points="{points}" fill="{colour}" {outline}/>'
     if kind == "ring":
-        return (f'<circle cx="{num(cx)}" cy="{num(cy)}" r="{num(5 * s)}" fill="#ffffff" '
-                f'stroke="{colour}" stroke-width="{num(2.6 * s)}"/>'
-                f'<circle cx="{num(cx)}" cy="{num(cy)}" r="{num(1.8 * s)}" fill="{colour}"/>')
+        return (
+            f'<circle cx="{num(cx)}" cy="{num(cy)}" r="{num(5 * s)}" fill="#ffffff" '
+            f'stroke="{colour}" stroke-width="{num(2.6 * s)}"/>'
+            f'<circle cx="{num(cx)}" cy="{num(cy)}" r="{num(1.8 * s)}" fill="{colour}"/>'
+        )
     return f'<circle cx="{num(cx)}" cy="{num(cy)}" r="{num(6 * s)}" fill="{colour}" {outline}/>'
 
 
@@ -148,8 +152,15 @@ class _Band:
     parts: list[str]
 
 
-def draw(items: Sequence[Item], *, first_year: int, last_year: int, title: str,
-         legend: Sequence[tuple[str, str]], max_height: float = MAX_CHUNK) -> list[str]:
+def draw(
+    items: Sequence[Item],
+    *,
+    first_year: int,
+    last_year: int,
+    title: str,
+    legend: Sequence[tuple[str, str]],
+    max_height: float = MAX_CHUNK,
+) -> list[str]:
     """The drawing as one or more ``<svg>`` elements (strings), top to bottom.
 
     ``items`` are in timeline order; ``legend`` is ``(category, name)`` for the categories to
@@ -168,10 +179,12 @@ def draw(items: Sequence[Item], *, first_year: int, last_year: int, title: str,
         kind, colour = SHAPES.get(cat, FALLBACK_SHAPE)
         x = 16 + (i % 2) * col_w
         cy = y + (i // 2) * LEGEND_ROW + LEGEND_ROW / 2
-        head.append(f'<g class="az-tl__key" data-category="{esc(cat)}">'
-                    f'{shape(kind, colour, x + 6, cy, 0.85)}'
-                    f'<text x="{num(x + 18)}" y="{num(cy + 4.5)}" font-size="12" '
-                    f'fill="currentColor">{esc(name)}</text></g>')
+        head.append(
+            f'<g class="az-tl__key" data-category="{esc(cat)}">'
+            f"{shape(kind, colour, x + 6, cy, 0.85)}"
+            f'<text x="{num(x + 18)}" y="{num(cy + 4.5)}" font-size="12" '
+            f'fill="currentColor">{esc(name)}</text></g>'
+        )
     if legend:
         y += math.ceil(len(legend) / 2) * LEGEND_ROW + 10
 
@@ -180,20 +193,26 @@ def draw(items: Sequence[Item], *, first_year: int, last_year: int, title: str,
         top = y
         events = by_year.get(year, [])
         reach = 7 if events or year % 5 == 0 else 4
-        parts = [f'<line class="az-tl__tick" x1="{AXIS_X - reach}" y1="{num(top)}" '
-                 f'x2="{AXIS_X + reach}" y2="{num(top)}" stroke="#9e9e9e" stroke-width="1.5"/>']
+        parts = [
+            f'<line class="az-tl__tick" x1="{AXIS_X - reach}" y1="{num(top)}" '
+            f'x2="{AXIS_X + reach}" y2="{num(top)}" stroke="#9e9e9e" stroke-width="1.5"/>'
+        ]
         if events:
-            parts.append(f'<text class="az-tl__year" x="{YEAR_X}" y="{num(top + YEAR_PAD + 12)}" '
-                         f'text-anchor="end" font-size="{FONT}" font-weight="700" '
-                         f'fill="currentColor">{year}</text>')
+            parts.append(
+                f'<text class="az-tl__year" x="{YEAR_X}" y="{num(top + YEAR_PAD + 12)}" '
+                f'text-anchor="end" font-size="{FONT}" font-weight="700" '
+                f'fill="currentColor">{year}</text>'
+            )
             cursor = top + YEAR_PAD
             for it in events:
                 parts.append(_event(it, cursor))
                 cursor += _event_height(it) + EVENT_GAP
             y = max(cursor - EVENT_GAP + YEAR_PAD, top + EVENT_YEAR_MIN)
         elif year in (first_year, last_year) or year % 5 == 0:
-            parts.append(f'<text class="az-tl__year" x="{YEAR_X}" y="{num(top + 14)}" '
-                         f'text-anchor="end" font-size="11" fill="#757575">{year}</text>')
+            parts.append(
+                f'<text class="az-tl__year" x="{YEAR_X}" y="{num(top + 14)}" '
+                f'text-anchor="end" font-size="11" fill="#757575">{year}</text>'
+            )
             y = top + LABELLED_EMPTY_YEAR
         else:
             y = top + EMPTY_YEAR
@@ -214,23 +233,30 @@ def draw(items: Sequence[Item], *, first_year: int, last_year: int, title: str,
         axis_top = chunk[0].top
         # Cut in parts, each is named by its years (the figure holding them by ``title``).
         name = title if len(chunks) == 1 else f"{chunk[0].year}–{chunk[-1].year}"
-        body = [f'<title>{esc(title)}</title>']
+        body = [f"<title>{esc(title)}</title>"]
         if n == 0:
             body.append(f'<g class="az-tl__legend">{"".join(head)}</g>')
-        body.append(f'<line class="az-tl__axis" x1="{AXIS_X}" y1="{num(axis_top)}" '
-                    f'x2="{AXIS_X}" y2="{num(y1)}" stroke="#9e9e9e" stroke-width="2"/>')
+        body.append(
+            f'<line class="az-tl__axis" x1="{AXIS_X}" y1="{num(axis_top)}" '
+            f'x2="{AXIS_X}" y2="{num(y1)}" stroke="#9e9e9e" stroke-width="2"/>'
+        )
         body.extend(part for band in chunk for part in band.parts)
         h = y1 - y0
-        out.append(f'<svg xmlns="http://www.w3.org/2000/svg" class="az-tl__svg" '
-                   f'viewBox="0 {num(y0)} {WIDTH} {num(h)}" width="{WIDTH}" height="{num(h)}" '
-                   f'role="group" aria-label="{esc(name)}">' + "".join(body) + "</svg>")
+        out.append(
+            f'<svg xmlns="http://www.w3.org/2000/svg" class="az-tl__svg" '
+            f'viewBox="0 {num(y0)} {WIDTH} {num(h)}" width="{WIDTH}" height="{num(h)}" '
+            f'role="group" aria-label="{esc(name)}">' + "".join(body) + "</svg>"
+        )
     return out
 
 
 def figure(parts: Sequence[str], title: str) -> str:
     """The parts of a drawing in one HTML ``<figure>``, named ``title``."""
-    return (f'<figure class="az-tl" role="group" aria-label="{esc(title)}">' + "".join(parts)
-            + "</figure>")
+    return (
+        f'<figure class="az-tl" role="group" aria-label="{esc(title)}">'
+        + "".join(parts)
+        + "</figure>"
+    )
 
 
 def _lines(it: Item) -> list[str]:
@@ -246,28 +272,35 @@ def _event(it: Item, top: float) -> str:
     spans = []
     baseline = top + 12
     if it.date:
-        spans.append(f'<tspan class="az-tl__date" x="{LABEL_X}" y="{num(top + 10)}" '
-                     f'font-size="{DATE_FONT}" fill="#616161">{esc(it.date)}</tspan>')
+        spans.append(
+            f'<tspan class="az-tl__date" x="{LABEL_X}" y="{num(top + 10)}" '
+            f'font-size="{DATE_FONT}" fill="#616161">{esc(it.date)}</tspan>'
+        )
         baseline = top + DATE_LINE + 12
     for i, line in enumerate(_lines(it)):
         spans.append(f'<tspan x="{LABEL_X}" y="{num(baseline + i * LINE)}">{esc(line)}</tspan>')
     href = it.href or f"#{it.id}"
     right = min(WIDTH, LABEL_X + max(text_width(x, FONT) for x in [*_lines(it), it.date]))
-    return (f'<a class="az-tl__ev" href="{esc(href)}" data-category="{esc(it.category)}">'
-            f'<title>{esc(it.tooltip)}</title>'
-            # the whole row takes clicks and taps, not only the painted strokes
-            f'<rect x="{AXIS_X - 9}" y="{num(top - 1)}" width="{num(right - AXIS_X + 9)}" '
-            f'height="{num(_event_height(it) + 2)}" fill="transparent"/>'
-            f'<line x1="{AXIS_X + 8}" y1="{num(top + 8)}" x2="{LABEL_X - 4}" y2="{num(top + 8)}" '
-            f'stroke="{colour}" stroke-width="1.5"/>'
-            f'<g class="az-tl__mark">{shape(kind, colour, AXIS_X, top + 8)}</g>'
-            f'<text class="az-tl__label" font-size="{FONT}" fill="currentColor">'
-            + "".join(spans) + "</text></a>")
+    return (
+        f'<a class="az-tl__ev" href="{esc(href)}" data-category="{esc(it.category)}">'
+        f"<title>{esc(it.tooltip)}</title>"
+        # the whole row takes clicks and taps, not only the painted strokes
+        f'<rect x="{AXIS_X - 9}" y="{num(top - 1)}" width="{num(right - AXIS_X + 9)}" '
+        f'height="{num(_event_height(it) + 2)}" fill="transparent"/>'
+        f'<line x1="{AXIS_X + 8}" y1="{num(top + 8)}" x2="{LABEL_X - 4}" y2="{num(top + 8)}" '
+        f'stroke="{colour}" stroke-width="1.5"/>'
+        f'<g class="az-tl__mark">{shape(kind, colour, AXIS_X, top + 8)}</g>'
+        f'<text class="az-tl__label" font-size="{FONT}" fill="currentColor">'
+        + "".join(spans)
+        + "</text></a>"
+    )
 
 
 def icon(category: str) -> str:
     """A category's mark on its own, for buttons and labels in running text."""
     kind, colour = SHAPES.get(category, FALLBACK_SHAPE)
-    return (f'<svg class="az-icon" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20 20" '
-            f'width="14" height="14" aria-hidden="true" focusable="false">'
-            f'{shape(kind, colour, 10, 10.5, 1.1)}</svg>')
+    return (
+        f'<svg class="az-icon" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20 20" '
+        f'width="14" height="14" aria-hidden="true" focusable="false">'
+        f"{shape(kind, colour, 10, 10.5, 1.1)}</svg>"
+    )

@@ -141,9 +141,15 @@ class _Names:
             for ch in name:
                 node = node.setdefault(ch, {})
             node[self.END] = len(name)
-        self.other = re.compile(r"(?<![\w-])(?:" + "|".join(
-            re.escape(n) for n in sorted(set(other), key=len, reverse=True)) + ")") \
-            if other else None
+        self.other = (
+            re.compile(
+                r"(?<![\w-])(?:"
+                + "|".join(re.escape(n) for n in sorted(set(other), key=len, reverse=True))
+                + ")"
+            )
+            if other
+            else None
+        )
 
     def longest_at(self, line: str, pos: int) -> int:
         """The length of the longest name that ``line`` has at ``pos`` (0: none)."""
@@ -178,8 +184,9 @@ class _Names:
         return spans
 
 
-def term_consistency(texts: dict[str, str], terms: list[Any],
-                     codes: tuple[str, ...]) -> list[tuple[Any, str]]:
+def term_consistency(
+    texts: dict[str, str], terms: list[Any], codes: tuple[str, ...]
+) -> list[tuple[Any, str]]:
     """Every use of a word that a glossary term lists under ``avoid``: ``(Loc, message)``.
 
     A match that lies inside another glossary term is not reported, so ``Жоғары Сот``
@@ -219,14 +226,20 @@ def term_consistency(texts: dict[str, str], terms: list[Any],
                 for m in found.get(i, ()):
                     if any(a <= m.start() and m.end() <= b for a, b in spans):
                         continue
-                    out.append((Loc(path, n), f"'{m.group(0)}' is not the glossary's term: "
-                                f"write '{tm.term[lang]}' (one term, one concept; see term "
-                                f"'{tm.id}')"))
+                    out.append(
+                        (
+                            Loc(path, n),
+                            f"'{m.group(0)}' is not the glossary's term: "
+                            f"write '{tm.term[lang]}' (one term, one concept; see term "
+                            f"'{tm.id}')",
+                        )
+                    )
     return out
 
 
-def _avoid_matches(line: str, patterns: list[re.Pattern[str]],
-                   index: _FirstWords) -> dict[int, list[re.Match[str]]]:
+def _avoid_matches(
+    line: str, patterns: list[re.Pattern[str]], index: _FirstWords
+) -> dict[int, list[re.Match[str]]]:
     """The matches in ``line`` of each phrase (by index), left to right: what
     ``pattern.finditer(line)`` finds for each."""
     found: dict[int, list[re.Match[str]]] = {}

@@ -41,8 +41,11 @@ from .textcheck import avoid_pattern, describe, mixed_script_words, term_consist
 ID_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 LANG_RE = re.compile(r"^[a-z]{2,3}$")
-UNSAFE_RE = re.compile(r"<\s*(script|iframe|object|embed|style)\b|[\s/\"'`]on[a-z]+\s*=|"
-                       r"(?:java|vb)script:|data:text/html", re.I)
+UNSAFE_RE = re.compile(
+    r"<\s*(script|iframe|object|embed|style)\b|[\s/\"'`]on[a-z]+\s*=|"
+    r"(?:java|vb)script:|data:text/html",
+    re.I,
+)
 _URL_NOISE = re.compile(r"[\x00-\x20]")
 _MISSING = object()
 
@@ -102,8 +105,9 @@ class Validator:
         if value is _MISSING or value is None:
             return None
         if not isinstance(value, int) or isinstance(value, bool):
-            self.p.error(self.loc(d, key), f"field '{key}' in {what} must be a whole number, "
-                         f"not '{value}'")
+            self.p.error(
+                self.loc(d, key), f"field '{key}' in {what} must be a whole number, not '{value}'"
+            )
             return None
         return value
 
@@ -124,17 +128,24 @@ class Validator:
             return None
         loc = self.loc(d, key)
         if not isinstance(value, LDict):
-            self.p.error(loc, f"field '{key}' in {what} must give one text per language "
-                         f"({', '.join(f'{c}: …' for c in self.langs)})")
+            self.p.error(
+                loc,
+                f"field '{key}' in {what} must give one text per language "
+                f"({', '.join(f'{c}: …' for c in self.langs)})",
+            )
             return None
         out: dict[str, str] = {}
         for lang, v in value.items():
             if lang not in self.langs:
-                self.p.error(value.key_locs[lang], f"unknown language '{lang}' in '{key}' of "
-                             f"{what} (site languages: {', '.join(self.langs)})")
+                self.p.error(
+                    value.key_locs[lang],
+                    f"unknown language '{lang}' in '{key}' of "
+                    f"{what} (site languages: {', '.join(self.langs)})",
+                )
             elif v is None or str(v).strip() == "" or isinstance(v, (LDict, LList)):
-                self.p.error(value.key_locs[lang], f"empty or invalid '{lang}' text in '{key}' "
-                             f"of {what}")
+                self.p.error(
+                    value.key_locs[lang], f"empty or invalid '{lang}' text in '{key}' of {what}"
+                )
             else:
                 out[lang] = str(v)
         for lang in self.langs:
@@ -147,8 +158,11 @@ class Validator:
 
     def ident(self, value: Any, loc: Loc, what: str) -> str | None:
         if not isinstance(value, str) or not ID_RE.match(value):
-            self.p.error(loc, f"invalid {what} id '{value}': use lowercase Latin letters, digits "
-                         "and single hyphens, starting with a letter (e.g. 'judicial-power')")
+            self.p.error(
+                loc,
+                f"invalid {what} id '{value}': use lowercase Latin letters, digits "
+                "and single hyphens, starting with a letter (e.g. 'judicial-power')",
+            )
             return None
         return value
 
@@ -166,8 +180,9 @@ class Validator:
                 out.append(ok)
         return tuple(out)
 
-    def int_list(self, d: LDict, key: str, what: str,
-                 kind: str = "an article number") -> tuple[int, ...]:
+    def int_list(
+        self, d: LDict, key: str, what: str, kind: str = "an article number"
+    ) -> tuple[int, ...]:
         value = d.get(key)
         if value is None:
             return ()
@@ -186,8 +201,9 @@ class Validator:
         value = d.get("sources")
         if value is None or value == "":
             if required:
-                self.p.error(d.loc, f"missing required field 'sources' in {what}: every fact "
-                             "needs a source")
+                self.p.error(
+                    d.loc, f"missing required field 'sources' in {what}: every fact needs a source"
+                )
             return ()
         if not isinstance(value, LList) or not value:
             self.p.error(self.loc(d, "sources"), f"'sources' in {what} must be a non-empty list")
@@ -212,12 +228,18 @@ class Validator:
             # Also as a browser reads it: entities decoded (java&#115;cript:), and the
             # tabs and line breaks it drops from a URL (java\tscript:) removed.
             decoded = html.unescape(line)
-            m = UNSAFE_RE.search(line) or UNSAFE_RE.search(decoded) \
+            m = (
+                UNSAFE_RE.search(line)
+                or UNSAFE_RE.search(decoded)
                 or UNSAFE_RE.search(_URL_NOISE.sub("", decoded))
+            )
             if m:
-                self.p.error(Loc(loc.path, loc.line + i), f"unsafe HTML '{m.group(0).strip()}' in "
-                             "content: scripts, event handlers and javascript: links are not "
-                             "allowed")
+                self.p.error(
+                    Loc(loc.path, loc.line + i),
+                    f"unsafe HTML '{m.group(0).strip()}' in "
+                    "content: scripts, event handlers and javascript: links are not "
+                    "allowed",
+                )
 
     def text_safe(self, d: LDict, key: str) -> None:
         """:meth:`markdown_safe` for each language of a per-language field."""
@@ -237,8 +259,7 @@ class Validator:
         if d is None:
             return None
         what = "site settings"
-        self.fields(d, what, ("languages", "as_of", "base_url", "repo_url", "home", "ui",
-                                 "slug"))
+        self.fields(d, what, ("languages", "as_of", "base_url", "repo_url", "home", "ui", "slug"))
         langs_raw = self.req(d, "languages", what)
         languages: list[Language] = []
         if langs_raw is not _MISSING:
@@ -271,13 +292,23 @@ class Validator:
         home = self.text(d, "home", what) or {}
         slug = self.string(d, "slug", what, False) or "explainer"
         if not ID_RE.match(slug):
-            self.p.error(self.loc(d, "slug"), f"invalid slug '{slug}': use lowercase Latin "
-                         "letters, digits and single hyphens (it names the offline bundle)")
+            self.p.error(
+                self.loc(d, "slug"),
+                f"invalid slug '{slug}': use lowercase Latin "
+                "letters, digits and single hyphens (it names the offline bundle)",
+            )
             slug = "explainer"
         if not languages or as_of is None:
             return None
-        return Site(tuple(languages), as_of, base_url, self.string(d, "repo_url", what, False),
-                    home, d.loc, slug)
+        return Site(
+            tuple(languages),
+            as_of,
+            base_url,
+            self.string(d, "repo_url", what, False),
+            home,
+            d.loc,
+            slug,
+        )
 
     def ui(self) -> dict[str, dict[str, Any]]:
         overrides = self.raw.site.get("ui") if self.raw.site else None
@@ -290,8 +321,11 @@ class Validator:
             missing = sorted(keys - set(strings))
             if missing:
                 loc = self.raw.site.loc if self.raw.site else Loc("content/site.yml")
-                self.p.error(loc, f"no interface strings for language '{lang}': add 'ui: {lang}:' "
-                             f"with {', '.join(missing[:5])}{'…' if len(missing) > 5 else ''}")
+                self.p.error(
+                    loc,
+                    f"no interface strings for language '{lang}': add 'ui: {lang}:' "
+                    f"with {', '.join(missing[:5])}{'…' if len(missing) > 5 else ''}",
+                )
             out[lang] = strings
         return out
 
@@ -326,8 +360,9 @@ class Validator:
             d.loc,
         )
 
-    def topic(self, folder: str, meta: LDict | None, texts: dict[str, MarkdownFile | None],
-              loc: Loc) -> Topic | None:
+    def topic(
+        self, folder: str, meta: LDict | None, texts: dict[str, MarkdownFile | None], loc: Loc
+    ) -> Topic | None:
         tid = self.ident(folder, loc, "topic")
         if meta is None:
             if loc.path not in self.raw.texts:  # a file that failed to parse is reported
@@ -343,8 +378,9 @@ class Validator:
         out: dict[str, TopicText] = {}
         for name, md in texts.items():
             if name not in self.langs and md is not None:
-                self.p.error(md.loc, f"'{name}.md' is not a site language "
-                             f"({', '.join(self.langs)})")
+                self.p.error(
+                    md.loc, f"'{name}.md' is not a site language ({', '.join(self.langs)})"
+                )
         for lang in self.langs:
             md = texts.get(lang)
             if md is None:
@@ -367,10 +403,20 @@ class Validator:
         first = out.get(self.langs[0]) or next(iter(out.values()))
         for lang in self.langs:
             if lang not in out and lang not in texts:
-                self.p.warning(loc, f"missing translation '{lang}' of {what}: "
-                               f"add {loc.path.rsplit('/', 1)[0]}/{lang}.md")
-                out[lang] = TopicText(lang, first.title, first.summary, first.body, first.loc,
-                                      first.body_line, fallback=True)
+                self.p.warning(
+                    loc,
+                    f"missing translation '{lang}' of {what}: "
+                    f"add {loc.path.rsplit('/', 1)[0]}/{lang}.md",
+                )
+                out[lang] = TopicText(
+                    lang,
+                    first.title,
+                    first.summary,
+                    first.body,
+                    first.loc,
+                    first.body_line,
+                    fallback=True,
+                )
         if tid is None or order is None or as_of is None or len(out) < len(self.langs):
             return None
         return Topic(tid, order, as_of, articles, terms, sources, out, loc, dict(meta.key_locs))
@@ -402,21 +448,22 @@ class Validator:
                 out.append(HistoryEntry(date, kind, text, sources, loc, event))
         return tuple(sorted(out, key=lambda h: h.date.sort_key))
 
-    def versions(self, d: LDict, what: str,
-                 history: tuple[HistoryEntry, ...]) -> tuple[Version, ...]:
+    def versions(
+        self, d: LDict, what: str, history: tuple[HistoryEntry, ...]
+    ) -> tuple[Version, ...]:
         """What the article said at chosen dates; checked against its history."""
         value = d.get("versions")
         if value is None:
             return ()
         if not isinstance(value, LList) or not value:
-            self.p.error(self.loc(d, "versions"), f"'versions' in {what} must be a non-empty "
-                         "list")
+            self.p.error(self.loc(d, "versions"), f"'versions' in {what} must be a non-empty list")
             return ()
         out: list[Version] = []
         for item, loc in zip(value, value.item_locs, strict=True):
             if not isinstance(item, LDict):
-                self.p.error(loc, f"each version of {what} must be a mapping (as_of: …, text: …, "
-                             "sources: …)")
+                self.p.error(
+                    loc, f"each version of {what} must be a mapping (as_of: …, text: …, sources: …)"
+                )
                 continue
             vw = f"a version of {what}"
             self.fields(item, vw, ("as_of", "until", "text", "sources"))
@@ -427,8 +474,10 @@ class Validator:
             if text:
                 self.markdown_safe("\n".join(text.values()), self.loc(item, "text"))
             if as_of and until and until.sort_key <= as_of.sort_key:
-                self.p.error(self.loc(item, "until"), f"'until' ({until.iso}) must be later than "
-                             f"'as_of' ({as_of.iso}) in {vw}")
+                self.p.error(
+                    self.loc(item, "until"),
+                    f"'until' ({until.iso}) must be later than 'as_of' ({as_of.iso}) in {vw}",
+                )
                 continue
             if as_of and text:
                 out.append(Version(as_of, until, text, sources, loc))
@@ -440,39 +489,66 @@ class Validator:
 
         for prev, v in zip(out, out[1:], strict=False):
             if v.as_of.sort_key == prev.as_of.sort_key:
-                self.p.error(v.loc, f"two versions of {what} as of {v.as_of.iso} (first at "
-                             f"{prev.loc})")
+                self.p.error(
+                    v.loc, f"two versions of {what} as of {v.as_of.iso} (first at {prev.loc})"
+                )
             elif prev.until is None and not between(prev.as_of, v.as_of):
-                self.p.error(v.loc, f"versions of {what} as of {prev.as_of.iso} and "
-                             f"{v.as_of.iso} differ, but its history records no amendment "
-                             "between them (add it to 'history', or give the first version "
-                             f"'until: {v.as_of.iso}')")
+                self.p.error(
+                    v.loc,
+                    f"versions of {what} as of {prev.as_of.iso} and "
+                    f"{v.as_of.iso} differ, but its history records no amendment "
+                    "between them (add it to 'history', or give the first version "
+                    f"'until: {v.as_of.iso}')",
+                )
         for v in out:
             if v.until is not None:
                 changed = between(v.as_of, v.until)
                 if changed:
-                    self.p.error(v.loc, f"the version of {what} as of {v.as_of.iso} says the "
-                                 f"wording did not change until {v.until.iso}, but its history "
-                                 f"records an amendment on {changed[0].iso}")
+                    self.p.error(
+                        v.loc,
+                        f"the version of {what} as of {v.as_of.iso} says the "
+                        f"wording did not change until {v.until.iso}, but its history "
+                        f"records an amendment on {changed[0].iso}",
+                    )
         return tuple(out)
 
     def choice(self, d: LDict, key: str, what: str, options: tuple[str, ...]) -> str | None:
         value = self.string(d, key, what)
         if value is not None and value not in options:
-            self.p.error(self.loc(d, key), f"invalid {key} '{value}' in {what} (expected one of: "
-                         f"{', '.join(options)})")
+            self.p.error(
+                self.loc(d, key),
+                f"invalid {key} '{value}' in {what} (expected one of: {', '.join(options)})",
+            )
             return None
         return value
 
     def article(self, d: LDict, loc: Loc, document: Document) -> Article | None:
         num = self.integer(d, "number", "an article")
         what = f"article {num}" if num is not None else "an article"
-        self.fields(d, what, ("number", "section", "title", "summary", "status", "history",
-                              "versions", "topics", "terms", "official", "sources"))
+        self.fields(
+            d,
+            what,
+            (
+                "number",
+                "section",
+                "title",
+                "summary",
+                "status",
+                "history",
+                "versions",
+                "topics",
+                "terms",
+                "official",
+                "sources",
+            ),
+        )
         stem = loc.path.rsplit("/", 1)[-1].removesuffix(".yml")
         if num is not None and stem != str(num):
-            self.p.error(self.loc(d, "number"), f"article number {num} does not match its file "
-                         f"name '{stem}.yml' (name it {num}.yml)")
+            self.p.error(
+                self.loc(d, "number"),
+                f"article number {num} does not match its file "
+                f"name '{stem}.yml' (name it {num}.yml)",
+            )
         section = self.integer(d, "section", what)
         title = self.text(d, "title", what)
         summary = self.text(d, "summary", what)
@@ -487,15 +563,31 @@ class Validator:
             self.text_safe(d, key)
         if num is None or section is None or not title or not summary or not status:
             return None
-        return Article(num, section, title, summary, status, history, topics, terms, official,
-                       sources, loc, dict(d.key_locs), versions)
+        return Article(
+            num,
+            section,
+            title,
+            summary,
+            status,
+            history,
+            topics,
+            terms,
+            official,
+            sources,
+            loc,
+            dict(d.key_locs),
+            versions,
+        )
 
     def event(self, d: LDict, loc: Loc) -> Event | None:
         eid = self.req(d, "id", "an event")
         eid = self.ident(eid, self.loc(d, "id"), "event") if eid is not _MISSING else None
         what = f"event '{eid}'" if eid else "an event"
-        self.fields(d, what, ("id", "date", "category", "title", "text", "articles", "topics",
-                              "note", "sources"))
+        self.fields(
+            d,
+            what,
+            ("id", "date", "category", "title", "text", "articles", "topics", "note", "sources"),
+        )
         date = self.date(d, "date", what)
         category = self.choice(d, "category", what, CATEGORIES)
         title = self.text(d, "title", what)
@@ -506,8 +598,19 @@ class Validator:
             self.text_safe(d, field_name)
         if not eid or not date or not category or not title or not text:
             return None
-        return Event(eid, date, category, title, text, self.int_list(d, "articles", what),
-                     self.id_list(d, "topics", what), note, sources, loc, dict(d.key_locs))
+        return Event(
+            eid,
+            date,
+            category,
+            title,
+            text,
+            self.int_list(d, "articles", what),
+            self.id_list(d, "topics", what),
+            note,
+            sources,
+            loc,
+            dict(d.key_locs),
+        )
 
     def term(self, d: LDict, loc: Loc) -> Term | None:
         tid = self.req(d, "id", "a term")
@@ -522,8 +625,16 @@ class Validator:
             self.text_safe(d, key)
         if not tid or not term or not definition:
             return None
-        return Term(tid, term, definition, self.int_list(d, "articles", what), sources, loc,
-                    dict(d.key_locs), avoid)
+        return Term(
+            tid,
+            term,
+            definition,
+            self.int_list(d, "articles", what),
+            sources,
+            loc,
+            dict(d.key_locs),
+            avoid,
+        )
 
     def avoid(self, d: LDict, what: str, term: dict[str, str]) -> dict[str, tuple[str, ...]]:
         """``avoid: {kk: [..], ru: [..]}``: words that must not name the term's concept."""
@@ -531,15 +642,20 @@ class Validator:
         if value is None:
             return {}
         if not isinstance(value, LDict):
-            self.p.error(self.loc(d, "avoid"), f"field 'avoid' in {what} must map languages "
-                         "to lists of words")
+            self.p.error(
+                self.loc(d, "avoid"),
+                f"field 'avoid' in {what} must map languages to lists of words",
+            )
             return {}
         out: dict[str, tuple[str, ...]] = {}
         for lang, items in value.items():
             lloc = value.key_locs[lang]
             if lang not in self.langs:
-                self.p.error(lloc, f"unknown language '{lang}' in 'avoid' of {what} "
-                             f"(site languages: {', '.join(self.langs)})")
+                self.p.error(
+                    lloc,
+                    f"unknown language '{lang}' in 'avoid' of {what} "
+                    f"(site languages: {', '.join(self.langs)})",
+                )
                 continue
             if not isinstance(items, LList):
                 self.p.error(lloc, f"'avoid' of {what} must give a list of words per language")
@@ -549,8 +665,10 @@ class Validator:
                 if not isinstance(item, str) or not item.strip():
                     self.p.error(iloc, f"empty or invalid word in 'avoid' of {what}")
                 elif lang in term and avoid_pattern(item).match(term[lang]):
-                    self.p.error(iloc, f"'avoid' word '{item}' of {what} matches the term "
-                                 f"'{term[lang]}' itself")
+                    self.p.error(
+                        iloc,
+                        f"'avoid' word '{item}' of {what} matches the term '{term[lang]}' itself",
+                    )
                 else:
                     phrases.append(" ".join(item.split()))
             out[lang] = tuple(phrases)
@@ -560,8 +678,11 @@ class Validator:
         hid = self.req(d, "id", "a handout")
         hid = self.ident(hid, self.loc(d, "id"), "handout") if hid is not _MISSING else None
         what = f"handout '{hid}'" if hid else "a handout"
-        self.fields(d, what, ("id", "title", "summary", "topics", "articles", "timeline",
-                              "editions", "pages"))
+        self.fields(
+            d,
+            what,
+            ("id", "title", "summary", "topics", "articles", "timeline", "editions", "pages"),
+        )
         title = self.text(d, "title", what)
         summary = self.text(d, "summary", what, required=False)
         parts = self.handout_parts(d, what)
@@ -570,17 +691,36 @@ class Validator:
         editions = self.editions(d, what)
         pages = self.integer(d, "pages", what, required=False)
         if pages is not None and pages not in (1, 2):
-            self.p.error(self.loc(d, "pages"), f"'pages' in {what} must be 1 or 2 (the most "
-                         "pages of a one-language edition)")
+            self.p.error(
+                self.loc(d, "pages"),
+                f"'pages' in {what} must be 1 or 2 (the most pages of a one-language edition)",
+            )
             pages = None
-        if not parts and not articles and not timeline and not any(
-                k in d for k in ("topics", "articles", "timeline")):
-            self.p.error(loc, f"{what} prints nothing: give 'topics', 'articles' or "
-                         "'timeline: true'")
+        if (
+            not parts
+            and not articles
+            and not timeline
+            and not any(k in d for k in ("topics", "articles", "timeline"))
+        ):
+            self.p.error(
+                loc, f"{what} prints nothing: give 'topics', 'articles' or 'timeline: true'"
+            )
         if not hid or not title or editions is None:
             return None
-        return Handout(hid, title, tuple(p.topic for p in parts), timeline, editions, loc,
-                       dict(d.key_locs), parts, articles, summary, years, pages or 2)
+        return Handout(
+            hid,
+            title,
+            tuple(p.topic for p in parts),
+            timeline,
+            editions,
+            loc,
+            dict(d.key_locs),
+            parts,
+            articles,
+            summary,
+            years,
+            pages or 2,
+        )
 
     def handout_parts(self, d: LDict, what: str) -> tuple[HandoutPart, ...]:
         value = d.get("topics")
@@ -595,14 +735,19 @@ class Validator:
                 self.fields(item, f"a topic of {what}", ("topic", "sections"))
                 tid = self.string(item, "topic", f"a topic of {what}")
                 tid = self.ident(tid, self.loc(item, "topic"), "topic") if tid else None
-                sections = self.int_list(item, "sections", f"a topic of {what}", "a section "
-                                         "number (0 is the text before the first heading)")
+                sections = self.int_list(
+                    item,
+                    "sections",
+                    f"a topic of {what}",
+                    "a section number (0 is the text before the first heading)",
+                )
                 raw_sections = item.get("sections")
                 if isinstance(raw_sections, LList):
                     for n, sloc in zip(raw_sections, raw_sections.item_locs, strict=True):
                         if isinstance(n, int) and n < 0:
-                            self.p.error(sloc, f"invalid section {n} in {what}: sections are "
-                                         "numbered from 0")
+                            self.p.error(
+                                sloc, f"invalid section {n} in {what}: sections are numbered from 0"
+                            )
                     sections = tuple(n for n in sections if n >= 0)
                 if tid:
                     out.append(HandoutPart(tid, tuple(dict.fromkeys(sections)), loc))
@@ -619,8 +764,10 @@ class Validator:
         if value is True:
             return True, None
         if not isinstance(value, LDict):
-            self.p.error(self.loc(d, "timeline"), f"'timeline' in {what} must be true or a "
-                         "range of years ({from: 1995, to: 2026})")
+            self.p.error(
+                self.loc(d, "timeline"),
+                f"'timeline' in {what} must be true or a range of years ({{from: 1995, to: 2026}})",
+            )
             return False, None
         tw = f"the timeline of {what}"
         self.fields(value, tw, ("from", "to"))
@@ -640,19 +787,23 @@ class Validator:
         if value is None:
             return (*self.langs, "-".join(self.langs[:2])) if len(self.langs) > 1 else self.langs
         if not isinstance(value, LList) or not value:
-            self.p.error(self.loc(d, "editions"), f"'editions' in {what} must be a non-empty "
-                         "list")
+            self.p.error(self.loc(d, "editions"), f"'editions' in {what} must be a non-empty list")
             return None
         out: list[str] = []
         ok = True
         for item, loc in zip(value, value.item_locs, strict=True):
             langs = str(item).split("-")
             if isinstance(item, (LDict, LList)) or not (
-                    len(langs) in (1, 2) and all(x in self.langs for x in langs)
-                    and len(set(langs)) == len(langs)):
-                self.p.error(loc, f"unknown edition '{item}' in {what}: use a language "
-                             f"({', '.join(self.langs)}) or two different ones side by side "
-                             f"('{'-'.join(self.langs[:2])}')")
+                len(langs) in (1, 2)
+                and all(x in self.langs for x in langs)
+                and len(set(langs)) == len(langs)
+            ):
+                self.p.error(
+                    loc,
+                    f"unknown edition '{item}' in {what}: use a language "
+                    f"({', '.join(self.langs)}) or two different ones side by side "
+                    f"('{'-'.join(self.langs[:2])}')",
+                )
                 ok = False
             elif item in out:
                 self.p.error(loc, f"duplicate edition '{item}' in {what}")
@@ -679,19 +830,18 @@ class Validator:
                 if isinstance(item, str) and ID_RE.match(item) and item not in known:
                     self.p.error(item_loc, f"unknown event '{item}' in 'events' of {what}")
         if start and end and _upper(end) < _lower(start):
-            self.p.error(self.loc(d, "to"), f"'to' ({end.iso}) is before 'from' ({start.iso}) "
-                         f"in {what}")
+            self.p.error(
+                self.loc(d, "to"), f"'to' ({end.iso}) is before 'from' ({start.iso}) in {what}"
+            )
             return None
         if not any(k in d for k in ("from", "to", "events")):
-            self.p.error(d.loc, f"{what} needs a date range ('from', 'to') or a list of "
-                         "'events'")
+            self.p.error(d.loc, f"{what} needs a date range ('from', 'to') or a list of 'events'")
             return None
         if not mid or not title or not intro:
             return None
         return Milestone(mid, title, intro, start, end, extra, (), loc, dict(d.key_locs))
 
-    def milestone_events(self, milestones: list[Milestone],
-                         events: list[Event]) -> list[Milestone]:
+    def milestone_events(self, milestones: list[Milestone], events: list[Event]) -> list[Milestone]:
         """Each milestone's events (its date range plus its listed ids), in timeline order;
         milestones in the order of their first event."""
         valid = {e.id for e in events}
@@ -703,14 +853,18 @@ class Validator:
                     return True
                 if m.start is None and m.end is None:
                     return False
-                return ((m.start is None or e.date.sort_key >= _lower(m.start))
-                        and (m.end is None or e.date.sort_key <= _upper(m.end)))
+                return (m.start is None or e.date.sort_key >= _lower(m.start)) and (
+                    m.end is None or e.date.sort_key <= _upper(m.end)
+                )
 
             chosen = [e.id for e in events if belongs(e)]
             if not chosen:
                 if all(x in valid for x in m.extra):  # else an unknown id was reported
-                    self.p.error(m.loc, f"milestone '{m.id}' selects no events: check its "
-                                 "'from', 'to' and 'events'")
+                    self.p.error(
+                        m.loc,
+                        f"milestone '{m.id}' selects no events: check its "
+                        "'from', 'to' and 'events'",
+                    )
                 continue
             out.append(replace(m, events=tuple(chosen)))
         first = {e.id: e.date.sort_key for e in events}
@@ -723,23 +877,35 @@ class Validator:
         ui = self.ui()
         document = self.document()
         content_site = site
-        topics = [t for t in (self.topic(f, m, tx, loc)
-                              for f, (m, tx, loc) in self.raw.topics.items()) if t]
+        topics = [
+            t
+            for t in (self.topic(f, m, tx, loc) for f, (m, tx, loc) in self.raw.topics.items())
+            if t
+        ]
         self.raw_duplicates(self.raw.articles, "number", "article")
         self.raw_duplicates(self.raw.events, "id", "event id")
         self.raw_duplicates(self.raw.terms, "id", "term id")
         self.raw_duplicates(self.raw.handouts, "id", "handout id")
         self.raw_duplicates(self.raw.milestones, "id", "milestone id")
-        articles = self.unique([self.article(d, loc, document) for d, loc in self.raw.articles],
-                               lambda a: str(a.number), "article")
-        events = self.unique([self.event(d, loc) for d, loc in self.raw.events],
-                             lambda e: e.id, "event id")
-        terms = self.unique([self.term(d, loc) for d, loc in self.raw.terms],
-                            lambda t: t.id, "term id")
-        handouts = self.unique([self.handout(d, loc) for d, loc in self.raw.handouts],
-                               lambda h: h.id, "handout id")
-        milestones = self.unique([self.milestone(d, loc) for d, loc in self.raw.milestones],
-                                 lambda m: m.id, "milestone id")
+        articles = self.unique(
+            [self.article(d, loc, document) for d, loc in self.raw.articles],
+            lambda a: str(a.number),
+            "article",
+        )
+        events = self.unique(
+            [self.event(d, loc) for d, loc in self.raw.events], lambda e: e.id, "event id"
+        )
+        terms = self.unique(
+            [self.term(d, loc) for d, loc in self.raw.terms], lambda t: t.id, "term id"
+        )
+        handouts = self.unique(
+            [self.handout(d, loc) for d, loc in self.raw.handouts], lambda h: h.id, "handout id"
+        )
+        milestones = self.unique(
+            [self.milestone(d, loc) for d, loc in self.raw.milestones],
+            lambda m: m.id,
+            "milestone id",
+        )
         for path, text in texts.items():
             for n, line in enumerate(text.split("\n"), 1):
                 for word in mixed_script_words(line):
@@ -748,10 +914,16 @@ class Validator:
             self.p.error(loc, message)
         if content_site is None:
             return None
-        content = Content(content_site, document, sorted(topics, key=lambda t: (t.order, t.id)),
-                          sorted(articles, key=lambda a: a.number),
-                          sorted(events, key=lambda e: (e.date.sort_key, e.id)),
-                          sorted(terms, key=lambda t: t.id), handouts, ui)
+        content = Content(
+            content_site,
+            document,
+            sorted(topics, key=lambda t: (t.order, t.id)),
+            sorted(articles, key=lambda a: a.number),
+            sorted(events, key=lambda e: (e.date.sort_key, e.id)),
+            sorted(terms, key=lambda t: t.id),
+            handouts,
+            ui,
+        )
         content.milestones = self.milestone_events(milestones, content.events)
         self.references(content)
         events = {e.id for e in content.events}
@@ -759,12 +931,14 @@ class Validator:
         by_date: dict[Any, list[Any]] = {}
         for e in content.events:
             by_date.setdefault(e.date, []).append(e)
-        content.articles = [self.history_events(a, events, declared_events, by_date)
-                            for a in content.articles]
+        content.articles = [
+            self.history_events(a, events, declared_events, by_date) for a in content.articles
+        ]
         return content
 
-    def history_events(self, a: Article, events: set[str], declared_events: set[str],
-                       by_date: dict[Any, list[Any]]) -> Article:
+    def history_events(
+        self, a: Article, events: set[str], declared_events: set[str], by_date: dict[Any, list[Any]]
+    ) -> Article:
         """Tie each history entry to its timeline event: the one it names, or else the event
         of the same date (one that lists the article first). ``events``: the valid event
         ids; ``by_date``: the events of each date (built once, not per article)."""
@@ -773,12 +947,14 @@ class Validator:
             event = h.event
             if event is not None and event not in events:
                 if event not in declared_events:
-                    self.p.error(h.loc, f"unknown event '{event}' in a history entry of "
-                                 f"article {a.number}")
+                    self.p.error(
+                        h.loc, f"unknown event '{event}' in a history entry of article {a.number}"
+                    )
                 event = None
             elif event is None:
-                same = sorted(by_date.get(h.date, ()),
-                              key=lambda e: (a.number not in e.articles, e.id))
+                same = sorted(
+                    by_date.get(h.date, ()), key=lambda e: (a.number not in e.articles, e.id)
+                )
                 event = same[0].id if same else None
             history.append(dataclasses.replace(h, event=event))
         return dataclasses.replace(a, history=tuple(history))
@@ -825,8 +1001,7 @@ class Validator:
         for a in c.articles:
             check(a, "topic", a.topics, tops)
             check(a, "term", a.terms, terms)
-            if c.document.sections and not any(s.number == a.section
-                                               for s in c.document.sections):
+            if c.document.sections and not any(s.number == a.section for s in c.document.sections):
                 self.p.error(a.loc, f"unknown section {a.section} in article {a.number}")
         for e in c.events:
             check(e, "article", e.articles, arts)
@@ -844,20 +1019,29 @@ class Validator:
     def handout_sections(self, h: Handout, part: HandoutPart, topic: Topic) -> None:
         """Sections are chosen by position: every language must have them, and the same
         number of them (else position 3 would be different text in different languages)."""
-        counts = {lang: len(split_sections(topic.texts[lang].body)) - 1 for lang in self.langs
-                  if not topic.texts[lang].fallback}
+        counts = {
+            lang: len(split_sections(topic.texts[lang].body)) - 1
+            for lang in self.langs
+            if not topic.texts[lang].fallback
+        }
         if len(set(counts.values())) > 1:
             listed = ", ".join(f"{n} in {lang}" for lang, n in counts.items())
-            self.p.error(part.loc, f"handout '{h.id}' chooses sections of topic '{topic.id}' "
-                         f"by position, but its languages have different numbers of '##' "
-                         f"sections ({listed}): give every language the same headings")
+            self.p.error(
+                part.loc,
+                f"handout '{h.id}' chooses sections of topic '{topic.id}' "
+                f"by position, but its languages have different numbers of '##' "
+                f"sections ({listed}): give every language the same headings",
+            )
             return
         n = next(iter(counts.values()), 0)
         for s in part.sections:
             if s > n:
-                self.p.error(part.loc, f"handout '{h.id}': topic '{topic.id}' has no section "
-                             f"{s} (it has {n}: 1–{n} are its '##' headings, 0 the text "
-                             "before the first one)")
+                self.p.error(
+                    part.loc,
+                    f"handout '{h.id}': topic '{topic.id}' has no section "
+                    f"{s} (it has {n}: 1–{n} are its '##' headings, 0 the text "
+                    "before the first one)",
+                )
 
 
 def _lower(d: Date) -> tuple[int, int, int]:
@@ -883,7 +1067,8 @@ def declared(raw: RawContent) -> tuple[set[int], set[str], set[str], set[str]]:
     return arts, tops, terms, events
 
 
-def validate(raw: RawContent, texts: dict[str, str], problems: Problems,
-             ui: dict[str, Any]) -> Content | None:
+def validate(
+    raw: RawContent, texts: dict[str, str], problems: Problems, ui: dict[str, Any]
+) -> Content | None:
     """Check everything in ``raw``; return the model (``None`` if it cannot be built)."""
     return Validator(raw, problems, ui).run(texts)
