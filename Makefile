@@ -28,11 +28,11 @@ $(NODE_STAMP): $(NODE)/package.json $(NODE)/package-lock.json | system
 	@touch $@
 
 ## site: set up, then build site/ from content/ (strict, like CI)
-site: $(STAMP) system
+site: system $(STAMP)
 	$(BIN)/explainer build --strict
 
 ## test: set up (Python, system and npm packages), then run the whole test suite
-test: $(STAMP) system node
+test: system $(STAMP) node
 	$(BIN)/python -m pytest
 
 ## serve: live preview on http://127.0.0.1:8000/, regenerated when content/ changes

@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Install the Debian packages the build and tests need, if they are missing.
+# The base assumed: Debian 12 (bookworm) or a later Debian/Ubuntu, with python3 (>= 3.11) and make.
 set -euo pipefail
 need=()
+# `python3 -m venv` needs Debian's python3-venv (ensurepip) when python3 is the system one
+${PYTHON:-python3} -c "import ensurepip, venv" >/dev/null 2>&1 || need+=(python3-venv)
+command -v fc-list >/dev/null 2>&1 || need+=(fontconfig)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v node >/dev/null 2>&1 || need+=(nodejs)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)

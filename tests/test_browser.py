@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, Playwright
 
 
 def test_language_switch_keeps_the_article(server: str, browser: Browser) -> None:
@@ -190,4 +191,75 @@ def test_language_switch_keeps_the_milestone_page(server: str, browser: Browser)
     assert page.locator("h1").inner_text().startswith("2022: constitutional reform")
     page.locator('.az-tl__ev[href="#constitutional-court-2023"]').click()
     page.wait_for_url(f"{server}/en/timeline/reform-2022/#constitutional-court-2023")
+    page.close()
+
+
+_FONTCONFIGS = {
+    # only DejaVu Sans is installed as far as the browser knows
+    "only-dejavu-sans": """<match target="pattern"><test name="family"><string>sans-serif</string>
+      </test><edit name="family" mode="prepend" binding="strong"><string>DejaVu Sans</string>
+      </edit></match>""",
+    # another family, with other metrics, is the system's default for every generic name
+    "serif-default": """<match target="pattern"><edit name="family" mode="prepend"
+      binding="strong"><string>DejaVu Serif</string></edit></match>""",
+}
+
+
+@pytest.mark.parametrize("fontconfig", sorted(_FONTCONFIGS))
+def test_timeline_fits_whatever_the_system_fonts(
+    server: str, tmp_path: Path, fontconfig: str, playwright: Playwright
+) -> None:
+    """The drawing is laid out from the shipped font's metrics and names it, so it fits
+    whatever font the machine would otherwise use (a fontconfig of our own in a temp folder)."""
+    from .conftest import ARGS, CHROMIUM
+
+    conf = tmp_path / "fonts.conf"
+    conf.write_text(
+        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+        "<dir>/usr/share/fonts/truetype/dejavu</dir>"
+        f"<cachedir>{tmp_path}/cache</cachedir>{_FONTCONFIGS[fontconfig]}</fontconfig>",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "FONTCONFIG_FILE": str(conf)}
+    b = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, env=env)
+    page = b.new_page(viewport={"width": 390, "height": 900})
+    for path in ("/timeline/", "/ru/timeline/"):
+        page.goto(server + path)
+        page.evaluate("document.fonts.ready")
+        fams = page.evaluate(
+            "[...document.querySelectorAll('.az-tl__svg')].map(s => "
+            "getComputedStyle(s.querySelector('text')).fontFamily)"
+        )
+        assert fams and all(f.startswith('"Noto Sans"') for f in fams), fams
+        loaded = page.evaluate("document.fonts.check('13px \"Noto Sans\"', 'әғқңөұүһі')")
+        assert loaded
+        boxes = page.evaluate("""() => [...document.querySelectorAll('.az-tl text tspan,'
+            + '.az-tl text:not(:has(tspan))')].map(t => {
+                const r = t.getBoundingClientRect();
+                const s = t.closest('svg').getBoundingClientRect();
+                return [t.textContent, r.right, s.right];
+            })""")
+        assert len(boxes) > 10
+        for text, right, s_right in boxes:
+            assert right <= s_right + 0.5, (fontconfig, path, text)
+    b.close()
+
+
+def test_kazakh_heading_is_drawn_in_one_face(server: str, browser: Browser) -> None:
+    """A light (300) h1 with Kazakh letters: every run of glyphs comes from the shipped font
+    (Chromium reports the platform font used for each node)."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(server + "/topics/rights-in-court/")
+    page.evaluate("document.fonts.ready")
+    h1 = page.locator("h1").inner_text()
+    assert any(c in h1 for c in "әғқңөұүһі"), h1
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": "h1"})["nodeId"]
+    fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+    # one face for every glyph, Kazakh letters included: the shipped light weight
+    assert {f["familyName"] for f in fonts} == {"Noto Sans Light"}, fonts
+    assert page.evaluate("getComputedStyle(document.querySelector('h1')).fontWeight") == "300"
     page.close()

@@ -18,6 +18,8 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from . import fonts
+
 WIDTH = 380
 """Width of the drawing (viewBox units); the page scales it (about 1:1 on a phone)."""
 AXIS_X = 56
@@ -25,9 +27,9 @@ YEAR_X = 44
 LABEL_X = 74
 LABEL_WIDTH = WIDTH - LABEL_X - 6
 FONT = 13
-LINE = 16
+LINE = fonts.line_height(13)  # FONT; from the shipped font's metrics
 DATE_FONT = 11
-DATE_LINE = 14
+DATE_LINE = fonts.line_height(11) + 2  # DATE_FONT, and a gap before the label
 EVENT_GAP = 6
 YEAR_PAD = 6
 EVENT_YEAR_MIN = 28
@@ -68,23 +70,9 @@ class Item:
     """Where the mark leads; ``#<id>`` when empty."""
 
 
-def char_em(ch: str) -> float:
-    """A generous width estimate of one character, in em (for wrapping and tests)."""
-    if ch == " ":
-        return 0.3
-    if ch in ".,:;!|'ʼ’()[]«»\"-–—/":
-        return 0.38
-    if ch.isdigit():
-        return 0.58
-    if ch in "шщжмюыфШЩЖМЮЫФWMwmЪ%@":
-        return 0.85
-    if ch.isupper():
-        return 0.72
-    return 0.58
-
-
-def text_width(text: str, size: float) -> float:
-    return sum(char_em(ch) for ch in text) * size
+def text_width(text: str, size: float, weight: int = 400) -> float:
+    """The width of ``text`` at ``size`` px, from the shipped font's own metrics."""
+    return fonts.text_width(text, size, weight)
 
 
 def wrap(text: str, width: float, size: float) -> list[str]:
@@ -245,7 +233,9 @@ def draw(
         out.append(
             f'<svg xmlns="http://www.w3.org/2000/svg" class="az-tl__svg" '
             f'viewBox="0 {num(y0)} {WIDTH} {num(h)}" width="{WIDTH}" height="{num(h)}" '
-            f'role="group" aria-label="{esc(name)}">' + "".join(body) + "</svg>"
+            f'font-family="\'{fonts.FAMILY}\', sans-serif" role="group" aria-label="{esc(name)}">'
+            + "".join(body)
+            + "</svg>"
         )
     return out
 
