@@ -140,6 +140,15 @@ def test_timeline_filter_works_from_files(built_flagship: Path, browser: Browser
     page.close()
 
 
+_LABEL_BOXES = """() => [...document.querySelectorAll('.az-tl text tspan,'
+    + '.az-tl text:not(:has(tspan))')].map(t => {
+        const r = t.getBoundingClientRect();
+        const s = t.closest('svg').getBoundingClientRect();
+        return [t.textContent, r.left, r.top, r.right, r.bottom, s.left, s.right];
+    })"""
+"""Every line of text of the drawn timelines: its text, its box and its drawing's edges."""
+
+
 @pytest.mark.parametrize("width", [390, 1280])
 @pytest.mark.parametrize("path", ["/timeline/", "/ru/timeline/", "/en/timeline/reform-2022/"])
 def test_drawn_timeline_text_does_not_overlap(
@@ -147,12 +156,7 @@ def test_drawn_timeline_text_does_not_overlap(
 ) -> None:
     page = browser.new_page(viewport={"width": width, "height": 900})
     page.goto(server + path)
-    boxes = page.evaluate("""() => [...document.querySelectorAll('.az-tl text tspan,'
-        + '.az-tl text:not(:has(tspan))')].map(t => {
-            const r = t.getBoundingClientRect();
-            const s = t.closest('svg').getBoundingClientRect();
-            return [t.textContent, r.left, r.top, r.right, r.bottom, s.left, s.right];
-        })""")
+    boxes = page.evaluate(_LABEL_BOXES)
     assert len(boxes) > 10
     for i, (text, left, top, right, bottom, s_left, s_right) in enumerate(boxes):
         assert s_left <= left and right <= s_right + 0.5, text
@@ -233,14 +237,9 @@ def test_timeline_fits_whatever_the_system_fonts(
         assert fams and all(f.startswith('"Noto Sans"') for f in fams), fams
         loaded = page.evaluate("document.fonts.check('13px \"Noto Sans\"', 'әғқңөұүһі')")
         assert loaded
-        boxes = page.evaluate("""() => [...document.querySelectorAll('.az-tl text tspan,'
-            + '.az-tl text:not(:has(tspan))')].map(t => {
-                const r = t.getBoundingClientRect();
-                const s = t.closest('svg').getBoundingClientRect();
-                return [t.textContent, r.right, s.right];
-            })""")
+        boxes = page.evaluate(_LABEL_BOXES)
         assert len(boxes) > 10
-        for text, right, s_right in boxes:
+        for text, _left, _top, right, _bottom, _s_left, s_right in boxes:
             assert right <= s_right + 0.5, (fontconfig, path, text)
     b.close()
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import math
+from dataclasses import dataclass
 from pathlib import Path
 
 FAMILY = "Noto Sans"
@@ -29,45 +30,49 @@ def files(weight: int) -> list[Path]:
     return [FONT_DIR / f"noto-sans-{s}-{weight}-normal.woff2" for s in SUBSETS]
 
 
+@dataclass(frozen=True)
+class _Metrics:
+    widths: dict[int, float]
+    """Advance width per code point, in em."""
+    widest: float
+    """The widest advance, in em (stands in for a glyph the font lacks)."""
+    line: float
+    """Ascent plus descent (``hhea``, as browsers use it), in em."""
+
+
 @functools.cache
-def _metrics(weight: int) -> tuple[dict[int, float], float]:
-    """Advance width per code point, in em, and the widest advance (for missing glyphs)."""
+def _metrics(weight: int) -> _Metrics:
+    """The metrics of one weight, read once from its files."""
     from fontTools.ttLib import TTFont
 
     widths: dict[int, float] = {}
-    widest = 0.0
+    widest = line = 0.0
     for path in files(weight):
         font = TTFont(path)
         upem = font["head"].unitsPerEm
         hmtx = font["hmtx"].metrics
+        hhea = font["hhea"]
+        line = max(line, (hhea.ascent - hhea.descent) / upem)
         for cp, glyph in font.getBestCmap().items():
             w = hmtx[glyph][0] / upem
             widths.setdefault(cp, w)
             widest = max(widest, w)
-    return widths, widest
+    return _Metrics(widths, widest, line)
 
 
 def coverage(weight: int) -> set[int]:
     """The code points the shipped files of ``weight`` draw."""
-    return set(_metrics(weight)[0])
+    return set(_metrics(weight).widths)
 
 
 def text_width(text: str, size: float, weight: int = 400) -> float:
     """The width of ``text`` at ``size`` px in the shipped font (a character it lacks counts
     as its widest glyph)."""
-    widths, widest = _metrics(weight)
-    return sum(widths.get(ord(ch), widest) for ch in text) * size
+    m = _metrics(weight)
+    return sum(m.widths.get(ord(ch), m.widest) for ch in text) * size
 
 
-@functools.cache
 def line_height(size: float) -> int:
-    """The height of one line of text at ``size`` px, in whole px: the font's ascent plus
-    descent (``hhea``, as browsers use it), so the boxes of two lines never overlap."""
-    from fontTools.ttLib import TTFont
-
-    em = 0.0
-    for path in files(400):
-        font = TTFont(path)
-        hhea = font["hhea"]
-        em = max(em, (hhea.ascent - hhea.descent) / font["head"].unitsPerEm)
-    return math.ceil(size * em)
+    """The height of one line of text at ``size`` px, in whole px, so the boxes of two lines
+    never overlap."""
+    return math.ceil(size * _metrics(400).line)

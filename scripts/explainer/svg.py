@@ -70,9 +70,8 @@ class Item:
     """Where the mark leads; ``#<id>`` when empty."""
 
 
-def text_width(text: str, size: float, weight: int = 400) -> float:
-    """The width of ``text`` at ``size`` px, from the shipped font's own metrics."""
-    return fonts.text_width(text, size, weight)
+text_width = fonts.text_width
+"""The width of a text at a size in px, from the shipped font's own metrics."""
 
 
 def wrap(text: str, width: float, size: float) -> list[str]:
