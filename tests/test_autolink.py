@@ -4,6 +4,7 @@ backlinks, line numbers of errors) and the glossary tooltips on the first use of
 
 from __future__ import annotations
 
+import re
 import shutil
 import time
 from pathlib import Path
@@ -12,8 +13,9 @@ import pytest
 
 from explainer import autolink, pipeline
 from explainer.link import Ref
+from explainer.textcheck import language_lines
 
-from .conftest import CASES, run_cli
+from .conftest import CASES, ROOT, run_cli
 
 PAGES = {1, 2, 7, 12, 13, 14, 16, 40, 41, 42, 44, 49, 72, 75, 76, 77, 79, 81, 91}
 """Articles that have a page in these tables (as in the flagship): 33 and 80 do not."""
@@ -49,6 +51,18 @@ KK = [
     ("44-баптың 10-1 тармақшасында", "[44-баптың](A44) 10-1 тармақшасында"),
     # "41-бапқа 3-1 тармақ қосты": the paragraph is not "of" the article (dative).
     ("41-бапқа 3-1 тармақ қосты", "[41-бапқа](A41) 3-1 тармақ қосты"),
+    # The written standard: ordinals with their hyphen («76-бабының 3-тармағы»); the forms
+    # without it, and mixtures of both, stay recognised.
+    ("76-бабының 3-тармағы бойынша", "[76-бабының 3-тармағы](A76#p3) бойынша"),
+    ("75-баптың 2-тармағы", "[75-баптың 2-тармағы](A75#p2)"),
+    ("2-бабының 3-1-тармағы", "[2-бабының 3-1-тармағы](A2#p3-1)"),
+    ("41-бабының 2-тармағын", "[41-бабының 2-тармағын](A41#p2)"),
+    ("76-бабының 3 тармағы", "[76-бабының 3 тармағы](A76#p3)"),
+    ("76 бабының 3-тармағы", "[76 бабының 3-тармағы](A76#p3)"),
+    ("41-бапқа 3-1-тармақ қосты", "[41-бапқа](A41) 3-1-тармақ қосты"),
+    ("44-баптың 10-1-тармақшасында", "[44-баптың](A44) 10-1-тармақшасында"),
+    ("ал\n76-бабының\n1-тармағы", "ал\n[76-бабының\n1-тармағы](A76#p1)"),
+    ("Сол баптың 4-тармағы", "Сол баптың 4-тармағы"),
     # Lists and ranges: each number its own link.
     ("75 және 76-баптары", "[75](A75) және [76-баптары](A76)"),
     ("75–77-баптар", "[75](A75)–[77-баптар](A77)"),
@@ -393,3 +407,31 @@ def test_untranslated_text_is_linked_in_its_own_language(basic: Path) -> None:
     result = pipeline.check(pipeline.Project.at(basic), strict=False)
     body = result.linked.bodies[("topic", "courts", "ru")]
     assert "[76 бабының 1 тармағы](../articles/76.md#p1)" in body
+
+
+UNHYPHENATED = re.compile(
+    r"(?<![\d-])\d{1,3}(?:-\d{1,2})?[^\S\n]+(?:бабы|баптың|тармағ|тармақ(?!ша))"
+)
+
+
+def test_flagship_kazakh_ordinals_have_their_hyphen() -> None:
+    """Outside the articles (their writers follow the same rule), Kazakh text writes an
+    ordinal with its hyphen: «76-бабының 3-тармағы», not «76 бабының 3 тармағы»."""
+    content = ROOT / "content"
+    found = []
+    for path in sorted(content.rglob("*")):
+        rel = path.relative_to(content).as_posix()
+        if rel.startswith("articles/") or path.suffix not in (".md", ".yml"):
+            continue
+        if path.suffix == ".md" and path.name != "kk.md":
+            continue
+        text = path.read_text(encoding="utf-8")
+        lines = (
+            [(n, line) for _, n, line in language_lines(rel, text, ("kk",))]
+            if path.suffix == ".yml"
+            else list(enumerate(text.split("\n"), 1))
+        )
+        found += [
+            f"{rel}:{n}: {m.group(0)!r}" for n, line in lines for m in UNHYPHENATED.finditer(line)
+        ]
+    assert found == []

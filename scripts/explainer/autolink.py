@@ -22,9 +22,11 @@ from dataclasses import dataclass
 _S = r"(?:[^\S\n]|\n(?![^\S\n]*\n))"
 
 PATTERNS: dict[str, dict[str, str]] = {
-    # Kazakh: "75-бап", "75-бабының", "41-бапқа", "75 бабы" (no hyphen: possessive forms
-    # only, because "75 бап" may be a count), "75 және 76-баптары", "75–77-баптар",
-    # "76 бабының 1 тармағы" (paragraph: after the genitive or possessive only).
+    # Kazakh: "75-бап", "75-бабының", "41-бапқа", "75 және 76-баптары", "75–77-баптар",
+    # "76-бабының 3-тармағы", "2-бабының 3-1-тармағы" (paragraph: after the genitive or
+    # possessive only). Ordinals are written with a hyphen; the older unhyphenated forms
+    # stay recognised: "75 бабы" (possessive forms only, because "75 бап" may be a count),
+    # "76 бабының 1 тармағы" and mixtures such as "76-бабының 3 тармағы".
     "kk": {
         "num": r"(?<!\d)(?<!\d[.,])(?<!\d )\d{1,3}(?!\d)",
         "range": r"[–—-]",
