@@ -43,6 +43,68 @@ def definition_sentences(text: str) -> int:
     return len(_SENTENCE_END.findall(text.strip())) + 1
 
 
+# -- "X ([[term:id]])" shows X twice -------------------------------------------------------
+
+_BRACKETED_TERM = re.compile(r"\(\[\[term:(?P<id>[a-z0-9-]+)(?:\|(?P<label>[^\]]*))?\]\]\)")
+_WORDS = re.compile(r"\w+")
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+
+
+def _same_word(a: str, b: str) -> bool:
+    """The same word, perhaps in another case form: equal up to an ending of at most three
+    letters (``әділеттің``/``әділет``, ``юстиции``/``юстиция``)."""
+    a, b = a.casefold(), b.casefold()
+    if a == b:
+        return True
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n >= 3 and n >= max(len(a), len(b)) - 3
+
+
+def doubled_term_refs(
+    texts: dict[str, str], terms: list[Any], codes: tuple[str, ...]
+) -> list[tuple[Any, str]]:
+    """``(Loc, message)`` for every ``X ([[term:id]])`` whose link shows the words X that
+    stand right before it, so the page reads "judicial independence (judicial
+    independence)". Lines of one language that follow each other are read as one text, so
+    the words may stand on the line before."""
+    from .problems import Loc
+
+    shown = {tm.id: tm.term for tm in terms}
+    out: list[tuple[Any, str]] = []
+    for path in sorted(texts):
+        blocks: list[tuple[str, int, list[str]]] = []
+        for lang, n, line in language_lines(path, texts[path], codes):
+            if blocks and blocks[-1][0] == lang and blocks[-1][1] + len(blocks[-1][2]) == n:
+                blocks[-1][2].append(line)
+            else:
+                blocks.append((lang, n, [line]))
+        for lang, first, lines in blocks:
+            text = "\n".join(lines)
+            for m in _BRACKETED_TERM.finditer(text):
+                tid = m.group("id")
+                words_shown = m.group("label") or shown.get(tid, {}).get(lang, "")
+                want = _WORDS.findall(words_shown)
+                paragraph = _BLANK_LINE.split(text[: m.start()])[-1]
+                before = _WORDS.findall(paragraph)[-len(want) :] if want else []
+                if not want or len(before) < len(want):
+                    continue
+                if all(_same_word(a, b) for a, b in zip(before, want, strict=True)):
+                    line = first + text.count("\n", 0, m.start())
+                    out.append(
+                        (
+                            Loc(path, line),
+                            f"'{' '.join(before)} {m.group(0)}' shows the same words twice "
+                            f'("{" ".join(before)} ({words_shown})"): write '
+                            f"[[term:{tid}|{' '.join(before)}]] instead, or just [[term:{tid}]]",
+                        )
+                    )
+    return out
+
+
 # -- one term, one concept -----------------------------------------------------------------
 
 _SKIP_KEYS = frozenset({"sources", "avoid", "url", "id", "date", "number", "category"})

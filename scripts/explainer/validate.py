@@ -42,6 +42,7 @@ from .textcheck import (
     definition_sentences,
     definition_words,
     describe,
+    doubled_term_refs,
     mixed_script_words,
     term_consistency,
 )
@@ -949,6 +950,8 @@ class Validator:
                     self.p.error(Loc(path, n), describe(word))
         for loc, message in term_consistency(texts, terms, self.langs):
             self.p.error(loc, message)
+        for loc, message in doubled_term_refs(texts, [t for t in terms if t], self.langs):
+            self.p.warning(loc, message)
         if content_site is None:
             return None
         content = Content(
