@@ -89,11 +89,13 @@ class Linker:
         # (lang, page, term id) whose definition a link on that page already shows.
         self.tipped: set[tuple[str, str, str]] = set()
 
-    def citation(self, lang: str, page: str, owner: Ref) -> Callable[[int, str | None], str | None]:
+    def citation(
+        self, lang: str, page: str, owner: Ref
+    ) -> Callable[[ArticleNo, str | None], str | None]:
         """The auto-linker's target for a cited article: ``None`` (stays plain text) for an
         article without a page and for the page's own article. Records the backlink."""
 
-        def href(num: int, para: str | None) -> str | None:
+        def href(num: ArticleNo, para: str | None) -> str | None:
             if num not in self.articles or owner == Ref("article", str(num)):
                 return None
             self.cited_by[num].add(owner)
