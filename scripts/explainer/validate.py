@@ -39,7 +39,15 @@ from .model import (
     article_order,
 )
 from .problems import Loc, Problems
-from .textcheck import avoid_pattern, describe, mixed_script_words, term_consistency
+from .textcheck import (
+    DEFINITION_WORDS,
+    avoid_pattern,
+    definition_sentences,
+    definition_words,
+    describe,
+    mixed_script_words,
+    term_consistency,
+)
 
 ID_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -630,13 +638,16 @@ class Validator:
         tid = self.req(d, "id", "a term")
         tid = self.ident(tid, self.loc(d, "id"), "term") if tid is not _MISSING else None
         what = f"term '{tid}'" if tid else "a term"
-        self.fields(d, what, ("id", "term", "definition", "articles", "sources", "avoid"))
+        self.fields(d, what, ("id", "term", "definition", "more", "articles", "sources", "avoid"))
         term = self.text(d, "term", what)
         definition = self.text(d, "definition", what)
+        more = self.text(d, "more", what, required=False)
         sources = self.sources(d, what, required=False)
         avoid = self.avoid(d, what, term or {})
-        for key in ("term", "definition"):
+        for key in ("term", "definition", "more"):
             self.text_safe(d, key)
+        if tid:
+            self.tooltip_sized(d, tid)
         if not tid or not term or not definition:
             return None
         return Term(
@@ -648,7 +659,33 @@ class Validator:
             loc,
             dict(d.key_locs),
             avoid,
+            more,
         )
+
+    def tooltip_sized(self, d: LDict, tid: str) -> None:
+        """A definition is a tooltip: one sentence of at most ``DEFINITION_WORDS`` words in
+        each language (a warning, so ``--strict`` refuses it); the rest goes to ``more:``."""
+        value = d.get("definition")
+        if not isinstance(value, LDict):
+            return
+        for lang, v in value.items():
+            if not isinstance(v, str) or lang not in self.langs:
+                continue
+            loc = value.key_locs[lang]
+            n = definition_words(v)
+            if n > DEFINITION_WORDS:
+                self.p.warning(
+                    loc,
+                    f"definition of '{tid}' ({lang}) has {n} words; at most "
+                    f"{DEFINITION_WORDS} — move the rest to 'more:'",
+                )
+            s = definition_sentences(v)
+            if s > 1:
+                self.p.warning(
+                    loc,
+                    f"definition of '{tid}' ({lang}) has {s} sentences; one sentence — "
+                    "move the rest to 'more:'",
+                )
 
     def avoid(self, d: LDict, what: str, term: dict[str, str]) -> dict[str, tuple[str, ...]]:
         """``avoid: {kk: [..], ru: [..]}``: words that must not name the term's concept."""
