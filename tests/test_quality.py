@@ -572,7 +572,10 @@ def test_unsafe_html_is_refused(tmp_path: Path) -> None:
     assert r.code == 1
     # The title is plain text (escaped on the page, tests below); the Markdown fields are
     # cleaned by the allowlist sanitizer, and what it would remove is refused.
-    tag = 'tag <script> is not allowed in content (allowed: Markdown and the tags listed in README, "Safety")'
+    tag = (
+        "tag <script> is not allowed in content (allowed: Markdown and the tags listed in "
+        'README, "Safety")'
+    )
     onerror = "attribute 'onerror' on <img> is not allowed in content"
     js = (
         "link 'javascript:alert(1)' in <a href> is not allowed: use https://…, http://…, "
