@@ -83,6 +83,9 @@ def make_handouts(project: Project, result: Result, workers: int | None) -> list
         results = handout_pdf.render_all(
             jobs, project.handouts, workers, handout_pdf.Progress(len(jobs))
         )
+    except ContentError as exc:  # a handout asked for something not the build's own
+        _err(exc.problems)
+        return None
     except Exception as exc:  # WeasyPrint failed: report it, keep every output as it was
         print(
             f"explainer: rendering the handouts failed: {type(exc).__name__}: {exc}; "

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from . import sanitize
+from . import limits, sanitize
 from .handouts import split_sections
 from .load import LDict, LList, MarkdownFile, RawContent
 from .model import (
@@ -156,6 +156,13 @@ class Validator:
                 loc,
                 f"invalid {what} id '{value}': use lowercase Latin letters, digits "
                 "and single hyphens, starting with a letter (e.g. 'judicial-power')",
+            )
+            return None
+        if limits.reserved_id(value, self.langs):
+            self.p.error(
+                loc,
+                f"reserved {what} id '{value}': it would replace a page the generator writes "
+                "or is a language code or a file name Windows reserves; choose another",
             )
             return None
         return value
@@ -510,6 +517,11 @@ class Validator:
 
     def article(self, d: LDict, loc: Loc, document: Document) -> Article | None:
         num = self.integer(d, "number", "an article")
+        if num is not None and num < 1:
+            self.p.error(
+                self.loc(d, "number"), f"invalid article number {num}: articles are numbered from 1"
+            )
+            num = None
         what = f"article {num}" if num is not None else "an article"
         self.fields(
             d,
