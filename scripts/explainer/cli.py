@@ -242,7 +242,12 @@ def _stage_and_swap(
         staged_zip = dist / f".{zip_name}.new"
         atomic_write(staged_zip, bundle)
         swaps.append(swap.Swap(dist / zip_name, staged_zip, dist / f".{zip_name}.old"))
-    swap.commit(staging, swaps)
+    try:
+        swap.commit(staging, swaps)
+    except OSError:
+        if bundle is not None:
+            staged_zip.unlink(missing_ok=True)
+        raise
     if bundle is not None:
         write_tree(dist, {zip_name: bundle}, OFFLINE_MANIFEST)  # the zip is there: the list
     return True

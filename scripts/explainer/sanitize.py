@@ -256,7 +256,7 @@ def _attrs(token: tuple[str, ...]) -> dict[str, str]:
     return dict(a.split("\x00", 1) for a in token[2:])
 
 
-def _short(value: str, n: int = 40) -> str:
+def _short(value: str, n: int = 80) -> str:
     value = " ".join(value.split())
     return value if len(value) <= n else value[: n - 1] + "…"
 
@@ -361,7 +361,8 @@ def check_markdown(text: str, loc: Loc, problems: Problems) -> None:
     """Refuse a Markdown field whose HTML the sanitizer would change (``loc``: its first
     line)."""
     if "\x00" in text:
-        problems.error(loc, "NUL character in content")
+        line = loc.line + text.count("\n", 0, text.index("\x00"))
+        problems.error(Loc(loc.path, line), "NUL character in content")
         return
     if not _CANNOT_TAG.search(text):
         return
@@ -396,10 +397,7 @@ def check_title(text: str, loc: Loc, problems: Problems, markdown_field: bool = 
             "list (write the words without braces; '{2026: …}' marks the new Constitution)",
         )
         return
-    if markdown_field:
-        check_markdown(f"# {text}\n\n{text}\n", loc, problems)
-        return
-    shown = markdown_text(text)
+    shown = text if markdown_field else markdown_text(text)
     if not _CANNOT_TAG.search(shown):
         return
     for r in removals(to_html(f"# {shown}\n\n{shown}\n")):
