@@ -433,6 +433,27 @@ def test_content_text_is_escaped_in_the_handout(model) -> None:  # noqa: ANN001
     assert '@top-left { content: "\\3c b>Сот\\3c /b> & құқық"; }' in out
 
 
+LOST_FORCE = {
+    "kk": "2026 жылғы 1 шілдеде[^.;]* күшін жойды",
+    "ru": "утратил(а)? силу 1 июля 2026 года",
+    "en": "lost (its )?force on 1 July 2026",
+}
+
+
+def test_every_handout_says_near_its_top_that_the_1995_text_lost_force(model) -> None:  # noqa: ANN001
+    """Issue 14, item 6: the lead under the title of every handout, in every language, says
+    that the 1995 Constitution lost force on 1 July 2026."""
+    import re
+
+    assert model.content.handouts
+    for h in model.content.handouts:
+        for lang in model.content.site.codes:
+            out = handouts.handout_html(model, h, lang)
+            lead = re.search(r'<p class="az-lead">(.*?)</p>', out, re.S)
+            assert lead, (h.id, lang)
+            assert re.search(LOST_FORCE[lang], lead.group(1)), (h.id, lang, lead.group(1))
+
+
 def test_page_limit_problem() -> None:
     job = handouts.Job("kk/x.pdf", "x", "kk", "", 1, Loc("content/handouts/a.yml", 3))
     r = handout_pdf.Rendered("kk/x.pdf", b"", 2, "k", cached=False)
