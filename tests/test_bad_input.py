@@ -132,7 +132,7 @@ CASES: dict[str, tuple[Callable[[Path], None], list[str]]] = {
         [
             "content/articles/76.yml:17: unknown field 'statuss' in article 76 (expected one of: "
             "number, section, title, summary, status, history, versions, topics, terms, official, "
-            "sources)"
+            "sources, paragraphs, unchanged, successor, repealed)"
         ],
     ),
     "version-until-too-early": (

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from . import limits, sanitize
+from . import limits, sanitize, validate_articles
 from .handouts import split_sections
 from .load import LDict, LList, MarkdownFile, RawContent
 from .model import (
@@ -34,9 +34,19 @@ from .model import (
     Topic,
     TopicText,
     Version,
+    article_no,
+    article_order,
 )
 from .problems import Loc, Problems
-from .textcheck import avoid_pattern, describe, mixed_script_words, term_consistency
+from .textcheck import (
+    DEFINITION_WORDS,
+    avoid_pattern,
+    definition_sentences,
+    definition_words,
+    describe,
+    mixed_script_words,
+    term_consistency,
+)
 
 ID_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -194,6 +204,8 @@ class Validator:
         for item, loc in zip(value, value.item_locs, strict=True):
             if isinstance(item, int) and not isinstance(item, bool):
                 out.append(item)
+            elif kind == "an article number" and isinstance(item, str) and article_no(item):
+                out.append(article_no(item))  # an inserted article: "83-1"
             else:
                 self.p.error(loc, f"'{item}' in '{key}' of {what} is not {kind}")
         return tuple(out)
@@ -330,7 +342,7 @@ class Validator:
             empty = {lang: "" for lang in self.langs}
             return Document(empty, empty, empty, (), Loc("content/document.yml"))
         what = "the document"
-        self.fields(d, what, ("title", "official", "status", "sections"))
+        self.fields(d, what, ("title", "official", "status", "sections", "editions", "preamble"))
         sections = []
         raw_sections = d.get("sections") or LList()
         if isinstance(raw_sections, LList):
@@ -339,20 +351,26 @@ class Validator:
                     self.p.error(loc, "each section must be a mapping")
                     continue
                 sw = "a section"
-                self.fields(item, sw, ("number", "title", "first", "last"))
+                self.fields(item, sw, ("number", "title", "first", "last", "summary"))
                 num = self.integer(item, "number", sw)
                 title = self.text(item, "title", sw)
                 first = self.integer(item, "first", sw)
                 last = self.integer(item, "last", sw)
+                summary = self.text(item, "summary", sw, required=False)
+                self.text_safe(item, "summary")
                 if num is not None and title and first is not None and last is not None:
-                    sections.append(Section(num, title, first, last))
+                    sections.append(Section(num, title, first, last, summary))
         empty = {lang: "" for lang in self.langs}
+        preamble, preamble_sources = validate_articles.preamble(self, d)
         return Document(
             self.text(d, "title", what) or empty,
             self.text(d, "official", what) or empty,
             self.text(d, "status", what) or empty,
             tuple(sections),
             d.loc,
+            validate_articles.editions(self, d),
+            preamble,
+            preamble_sources,
         )
 
     def topic(
@@ -516,12 +534,7 @@ class Validator:
         return value
 
     def article(self, d: LDict, loc: Loc, document: Document) -> Article | None:
-        num = self.integer(d, "number", "an article")
-        if num is not None and num < 1:
-            self.p.error(
-                self.loc(d, "number"), f"invalid article number {num}: articles are numbered from 1"
-            )
-            num = None
+        num = validate_articles.number(self, d)
         what = f"article {num}" if num is not None else "an article"
         self.fields(
             d,
@@ -538,6 +551,7 @@ class Validator:
                 "terms",
                 "official",
                 "sources",
+                *validate_articles.ARTICLE_FIELDS,
             ),
         )
         stem = loc.path.rsplit("/", 1)[-1].removesuffix(".yml")
@@ -557,6 +571,7 @@ class Validator:
         terms = self.id_list(d, "terms", what)
         official = self.text(d, "official", what, required=False) or document.official
         sources = self.sources(d, what)
+        extra = validate_articles.article_fields(self, d, what, history, document.editions)
         self.text_safe(d, "title", plain=True)
         self.text_safe(d, "summary")
         sanitize.check_urls(d, "official", self.p)
@@ -576,6 +591,7 @@ class Validator:
             loc,
             dict(d.key_locs),
             versions,
+            **extra,
         )
 
     def event(self, d: LDict, loc: Loc) -> Event | None:
@@ -617,13 +633,17 @@ class Validator:
         tid = self.req(d, "id", "a term")
         tid = self.ident(tid, self.loc(d, "id"), "term") if tid is not _MISSING else None
         what = f"term '{tid}'" if tid else "a term"
-        self.fields(d, what, ("id", "term", "definition", "articles", "sources", "avoid"))
+        self.fields(d, what, ("id", "term", "definition", "more", "articles", "sources", "avoid"))
         term = self.text(d, "term", what)
         definition = self.text(d, "definition", what)
+        more = self.text(d, "more", what, required=False)
         sources = self.sources(d, what, required=False)
         avoid = self.avoid(d, what, term or {})
         self.text_safe(d, "term", plain=True)
-        self.text_safe(d, "definition")
+        for key in ("definition", "more"):
+            self.text_safe(d, key)
+        if tid:
+            self.tooltip_sized(d, tid)
         if not tid or not term or not definition:
             return None
         return Term(
@@ -635,7 +655,33 @@ class Validator:
             loc,
             dict(d.key_locs),
             avoid,
+            more,
         )
+
+    def tooltip_sized(self, d: LDict, tid: str) -> None:
+        """A definition is a tooltip: one sentence of at most ``DEFINITION_WORDS`` words in
+        each language (a warning, so ``--strict`` refuses it); the rest goes to ``more:``."""
+        value = d.get("definition")
+        if not isinstance(value, LDict):
+            return
+        for lang, v in value.items():
+            if not isinstance(v, str) or lang not in self.langs:
+                continue
+            loc = value.key_locs[lang]
+            n = definition_words(v)
+            if n > DEFINITION_WORDS:
+                self.p.warning(
+                    loc,
+                    f"definition of '{tid}' ({lang}) has {n} words; at most "
+                    f"{DEFINITION_WORDS} — move the rest to 'more:'",
+                )
+            s = definition_sentences(v)
+            if s > 1:
+                self.p.warning(
+                    loc,
+                    f"definition of '{tid}' ({lang}) has {s} sentences; one sentence — "
+                    "move the rest to 'more:'",
+                )
 
     def avoid(self, d: LDict, what: str, term: dict[str, str]) -> dict[str, tuple[str, ...]]:
         """``avoid: {kk: [..], ru: [..]}``: words that must not name the term's concept."""
@@ -921,7 +967,7 @@ class Validator:
             content_site,
             document,
             sorted(topics, key=lambda t: (t.order, t.id)),
-            sorted(articles, key=lambda a: a.number),
+            sorted(articles, key=lambda a: article_order(a.number)),
             sorted(events, key=lambda e: (e.date.sort_key, e.id)),
             sorted(terms, key=lambda t: t.id),
             handouts,
@@ -1057,13 +1103,13 @@ def _upper(d: Date) -> tuple[int, int, int]:
     return (d.year, d.month or 13, d.day or 32)
 
 
-def declared(raw: RawContent) -> tuple[set[int], set[str], set[str], set[str]]:
+def declared(raw: RawContent) -> tuple[set[Any], set[str], set[str], set[str]]:
     """Ids that the content declares, valid or not: articles, topics, terms, events."""
-    arts = {d["number"] for d, _ in raw.articles if isinstance(d.get("number"), int)}
-    for _, loc in raw.articles:
-        stem = loc.path.rsplit("/", 1)[-1].removesuffix(".yml")
-        if stem.isdigit():
-            arts.add(int(stem))
+    arts: set[Any] = set()
+    for d, loc in raw.articles:
+        for value in (d.get("number"), loc.path.rsplit("/", 1)[-1].removesuffix(".yml")):
+            if value is not None and not isinstance(value, (LDict, LList)) and article_no(value):
+                arts.add(article_no(value))
     tops = set(raw.topics)
     terms = {str(d.get("id")) for d, _ in raw.terms}
     events = {str(d.get("id")) for d, _ in raw.events}
