@@ -335,6 +335,26 @@ ROWS: dict[str, tuple[Callable[[Path], None], list[str]]] = {
         ],
     ),
     "20c-nul-byte": (body("a\x00b"), [f"{TOPIC}:6: NUL character in content"]),
+    # -- 06, 24: empty files, a far date ---------------------------------------------------
+    "06c-empty-site-yml": (
+        write("content/site.yml", "# nothing\n"),
+        ["content/site.yml:1: the file is empty: write the site settings or remove the file"],
+    ),
+    "06b-empty-events-file": (
+        write("content/events/more.yml", ""),
+        ["content/events/more.yml:1: the file is empty: write the events or remove the file"],
+    ),
+    "06d-empty-article": (
+        write("content/articles/77.yml", "\n"),
+        ["content/articles/77.yml:1: the file is empty: write the article or remove the file"],
+    ),
+    "24-as-of-far-future": (
+        lambda r: edit(r / C / "site.yml", "as_of: 2026-11-25", "as_of: 2200-01-01"),
+        [
+            "content/site.yml:5: 'as_of' (2200-01-01) is after 2100: write the date the content "
+            "describes"
+        ],
+    ),
     # -- H1, 20a, H2: limits -----------------------------------------------------------------
     "H1-alias-bomb": (
         write(
@@ -683,7 +703,11 @@ PAYLOADS: list[tuple[str, str, str]] = [
         "description: 'D110\"><img src=x onerror=alert(110)>'",
     ),
     ("topics/courts/en.md", "title: Courts", f"title: 'Courts {XSS.format(n=1)}'"),
-    ("topics/courts/en.md", "summary: Only", "summary: '<script>alert(2)</script>' Only"),
+    (
+        "topics/courts/en.md",
+        "summary: Only courts administer justice.",
+        "summary: '<script>alert(2)</script> Only courts.'",
+    ),
     ("glossary/terms.yml", "en: justice}", f"en: 'justice {XSS.format(n=3)}'}}"),
     (
         "glossary/terms.yml",
@@ -766,9 +790,15 @@ def test_a_page_full_of_payloads_fires_nothing_and_sends_nothing_out(
         ):
             page.goto(origin + path)
             page.wait_for_load_state("load")
-            for el in page.locator("main a, main abbr, h1").all()[:40]:
-                el.hover(timeout=2000, force=True)
-                el.focus()
+            # Every handler an attribute could have set, on every element; then a real
+            # hover over each link of the text (Material's tooltips show link titles).
+            page.evaluate(
+                "() => document.querySelectorAll('*').forEach(e => ['mouseover', 'mouseenter',"
+                " 'focus', 'load', 'error'].forEach(t => e.dispatchEvent(new Event(t))))"
+            )
+            for el in page.locator(".md-content a, .md-content abbr").all()[:40]:
+                if el.is_visible():
+                    el.hover(timeout=2000, force=True)
             page.wait_for_timeout(200)
             assert "T108" in page.title() or path == "/" or "Test" in page.title()
         page.close()

@@ -89,6 +89,9 @@ CLASSES = frozenset(
 blocks; the project's term links and ``{2026: …}`` marker; Material's buttons), plus the
 syntax-highlighting classes of Pygments on ``span`` and ``language-…`` on a code block."""
 
+MAX_YEAR = 2100
+"""The latest ``as_of`` year (the build dates its outputs from it; 2106 is past the end of
+32-bit time stamps)."""
 _ID = re.compile(r"^(?!__)[\w:.-]+$")
 """An element id: no spaces, and not Material's own (``__drawer``, ``__search``, …)."""
 _ALIGN = re.compile(r"^text-align: (?:left|center|right);$")
@@ -457,6 +460,13 @@ def check_settings(site: object, document: object, problems: Problems) -> None:
     from .load import LDict, LList
 
     if isinstance(site, LDict):
+        as_of = site.get("as_of")
+        m = re.match(r"^(\d{4})", str(as_of)) if as_of is not None else None
+        if m and int(m.group(1)) > MAX_YEAR:
+            problems.error(
+                site.key_locs["as_of"],
+                f"'as_of' ({as_of}) is after {MAX_YEAR}: write the date the content describes",
+            )
         langs = site.get("languages")
         if isinstance(langs, LList):
             for item in langs:
