@@ -434,17 +434,11 @@ ROWS: dict[str, tuple[Callable[[Path], None], list[str]]] = {
     ),
     "14d-article-0": (
         article_number(0),
-        [
-            "content/articles/0.yml:1: field 'number' in an article must be a whole number (15) "
-            "or an inserted article's number in quotes (\"83-1\"), not '0'"
-        ],
+        ["content/articles/0.yml:1: invalid article number 0: articles are numbered from 1"],
     ),
     "14b-article-minus-1": (
         article_number(-1),
-        [
-            "content/articles/-1.yml:1: field 'number' in an article must be a whole number (15) "
-            "or an inserted article's number in quotes (\"83-1\"), not '-1'"
-        ],
+        ["content/articles/-1.yml:1: invalid article number -1: articles are numbered from 1"],
     ),
 }
 

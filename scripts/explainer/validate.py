@@ -640,8 +640,8 @@ class Validator:
         sources = self.sources(d, what, required=False)
         avoid = self.avoid(d, what, term or {})
         self.text_safe(d, "term", plain=True)
-        for key in ("definition", "more"):
-            self.text_safe(d, key)
+        self.text_safe(d, "definition")
+        self.text_safe(d, "more")
         if tid:
             self.tooltip_sized(d, tid)
         if not tid or not term or not definition:
