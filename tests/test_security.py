@@ -335,6 +335,22 @@ ROWS: dict[str, tuple[Callable[[Path], None], list[str]]] = {
         ],
     ),
     "20c-nul-byte": (body("a\x00b"), [f"{TOPIC}:6: NUL character in content"]),
+    # -- 12: malformed references ------------------------------------------------------------
+    "12c-one-bracket": (
+        body("See [[art:75] and [[term:justice]x here."),
+        [
+            f"{TOPIC}:6: malformed reference '[[art:75]': write [[kind:id]] or [[kind:id|text]]",
+            f"{TOPIC}:6: malformed reference '[[term:justice]': write [[kind:id]] or "
+            "[[kind:id|text]]",
+        ],
+    ),
+    "12b-cut-at-line-end": (
+        body("See [[topic:elections\nand more."),
+        [
+            f"{TOPIC}:6: malformed reference '[[topic:elections': write [[kind:id]] or "
+            "[[kind:id|text]]"
+        ],
+    ),
     # -- 06, 24: empty files, a far date ---------------------------------------------------
     "06c-empty-site-yml": (
         write("content/site.yml", "# nothing\n"),

@@ -158,7 +158,7 @@ def clean(html_text: str) -> str:
 
 _MD: markdown.Markdown | None = None
 
-REF_RE = re.compile(r"\[\[(?P<kind>[a-z]+):(?P<target>[^\]|]*?)(?:\|(?P<label>[^\]]*))?\]\]")
+REF_RE = re.compile(r"\[\[(?P<kind>[a-z]+):(?P<target>[^\]|\n]*?)(?:\|(?P<label>[^\]]*))?\]\]")
 OTHER_DOC_RE = re.compile(r"\{(?P<doc>\d{4}):\s*(?P<text>[^{}]+?)\}")
 """The same patterns as ``link.py`` (kept apart so that checking needs no linker)."""
 
