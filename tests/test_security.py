@@ -222,6 +222,12 @@ ROWS: dict[str, tuple[Callable[[Path], None], list[str]]] = {
         ),
         ["content/articles/75.yml:15: invalid URL 'javascript:alert(114)': use http(s)://…"],
     ),
+    "base-url-javascript": (
+        lambda r: edit(
+            r / C / "site.yml", "base_url: https://example.org/test/", "base_url: javascript:x//"
+        ),
+        ["content/site.yml:6: 'base_url': invalid URL 'javascript:x//': use http(s)://…"],
+    ),
     # -- C5: the home text -------------------------------------------------------------------
     "C5-home": (
         lambda r: edit(

@@ -467,6 +467,12 @@ def check_settings(site: object, document: object, problems: Problems) -> None:
                 site.key_locs["as_of"],
                 f"'as_of' ({as_of}) is after {MAX_YEAR}: write the date the content describes",
             )
+        for key in ("base_url", "repo_url"):
+            url = site.get(key)
+            if isinstance(url, str) and not (key == "base_url" and url.startswith("/")):
+                why = url_problem(url)
+                if why:
+                    problems.error(site.key_locs[key], f"'{key}': {why}")
         langs = site.get("languages")
         if isinstance(langs, LList):
             for item in langs:
