@@ -319,6 +319,16 @@ ROWS: dict[str, tuple[Callable[[Path], None], list[str]]] = {
         definition("The hearing. <script>alert(1)</script>"),
         [f"content/glossary/terms.yml:3: unsafe HTML: tag <script> {TAG}"],
     ),
+    "17c-folded-block-line": (
+        lambda r: edit(
+            r / C / "glossary/terms.yml",
+            "  definition: {kk: Соттың істерді қарауы., ru: Рассмотрение дел судом., en: The "
+            "hearing of cases by courts.}",
+            "  definition:\n    kk: Соттың істерді қарауы.\n    ru: Рассмотрение дел судом.\n"
+            "    en: >-\n      The hearing <script>x</script>\n      of cases.",
+        ),
+        [f"content/glossary/terms.yml:7: unsafe HTML: tag <script> {TAG}"],
+    ),
     "link-title-as-tooltip-html": (
         body('[a](https://example.org/ "<img src=x onerror=alert(1)>")'),
         [

@@ -24,6 +24,9 @@ class LDict(dict):  # type: ignore[type-arg]
 
     loc: Loc
     key_locs: dict[str, Loc]
+    block_keys: frozenset[str] = frozenset()
+    """Keys whose value is a block scalar (``key: |`` or ``key: >-``): its text starts on
+    the line after ``key_locs[key]``."""
 
 
 class LList(list):  # type: ignore[type-arg]
@@ -125,6 +128,8 @@ def _convert(
                 continue
             d[key] = _convert(vnode, path, problems, offset, seen, depth + 1)
             d.key_locs[key] = Loc(path, vnode.start_mark.line + 1 + offset)
+            if isinstance(vnode, yaml.ScalarNode) and vnode.style in ("|", ">"):
+                d.block_keys = d.block_keys | {key}
         return d
     if isinstance(node, yaml.SequenceNode):
         lst = LList()

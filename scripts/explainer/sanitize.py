@@ -439,7 +439,7 @@ def url_problem(url: str) -> str | None:
 
 def each_text(d: object, key: str) -> list[tuple[str, Loc]]:
     """The per-language texts of ``d[key]`` (``{kk: …, ru: …}``) with their places; a block
-    scalar (``kk: |``) starts on the line after its key."""
+    scalar (``kk: |``, ``kk: >-``) starts on the line after its key."""
     from .load import LDict
 
     if not isinstance(d, LDict) or not isinstance(d.get(key), LDict):
@@ -449,7 +449,7 @@ def each_text(d: object, key: str) -> list[tuple[str, Loc]]:
     for lang, v in value.items():
         if isinstance(v, str):
             loc = value.key_locs[lang]
-            out.append((v, Loc(loc.path, loc.line + v.endswith("\n"))))
+            out.append((v, Loc(loc.path, loc.line + (lang in value.block_keys))))
     return out
 
 
