@@ -222,6 +222,12 @@ ROWS: dict[str, tuple[Callable[[Path], None], list[str]]] = {
         ),
         ["content/articles/75.yml:15: invalid URL 'javascript:alert(114)': use http(s)://…"],
     ),
+    "base-url-javascript": (
+        lambda r: edit(
+            r / C / "site.yml", "base_url: https://example.org/test/", "base_url: javascript:x//"
+        ),
+        ["content/site.yml:6: 'base_url': invalid URL 'javascript:x//': use http(s)://…"],
+    ),
     # -- C5: the home text -------------------------------------------------------------------
     "C5-home": (
         lambda r: edit(
@@ -313,6 +319,16 @@ ROWS: dict[str, tuple[Callable[[Path], None], list[str]]] = {
         definition("The hearing. <script>alert(1)</script>"),
         [f"content/glossary/terms.yml:3: unsafe HTML: tag <script> {TAG}"],
     ),
+    "17c-folded-block-line": (
+        lambda r: edit(
+            r / C / "glossary/terms.yml",
+            "  definition: {kk: Соттың істерді қарауы., ru: Рассмотрение дел судом., en: The "
+            "hearing of cases by courts.}",
+            "  definition:\n    kk: Соттың істерді қарауы.\n    ru: Рассмотрение дел судом.\n"
+            "    en: >-\n      The hearing <script>x</script>\n      of cases.",
+        ),
+        [f"content/glossary/terms.yml:7: unsafe HTML: tag <script> {TAG}"],
+    ),
     "link-title-as-tooltip-html": (
         body('[a](https://example.org/ "<img src=x onerror=alert(1)>")'),
         [
@@ -335,6 +351,42 @@ ROWS: dict[str, tuple[Callable[[Path], None], list[str]]] = {
         ],
     ),
     "20c-nul-byte": (body("a\x00b"), [f"{TOPIC}:6: NUL character in content"]),
+    # -- 12: malformed references ------------------------------------------------------------
+    "12c-one-bracket": (
+        body("See [[art:75] and [[term:justice]x here."),
+        [
+            f"{TOPIC}:6: malformed reference '[[art:75]': write [[kind:id]] or [[kind:id|text]]",
+            f"{TOPIC}:6: malformed reference '[[term:justice]': write [[kind:id]] or "
+            "[[kind:id|text]]",
+        ],
+    ),
+    "12b-cut-at-line-end": (
+        body("See [[topic:elections\nand more."),
+        [
+            f"{TOPIC}:6: malformed reference '[[topic:elections': write [[kind:id]] or "
+            "[[kind:id|text]]"
+        ],
+    ),
+    # -- 06, 24: empty files, a far date ---------------------------------------------------
+    "06c-empty-site-yml": (
+        write("content/site.yml", "# nothing\n"),
+        ["content/site.yml:1: the file is empty: write the site settings or remove the file"],
+    ),
+    "06b-empty-events-file": (
+        write("content/events/more.yml", ""),
+        ["content/events/more.yml:1: the file is empty: write the events or remove the file"],
+    ),
+    "06d-empty-article": (
+        write("content/articles/77.yml", "\n"),
+        ["content/articles/77.yml:1: the file is empty: write the article or remove the file"],
+    ),
+    "24-as-of-far-future": (
+        lambda r: edit(r / C / "site.yml", "as_of: 2026-11-25", "as_of: 2200-01-01"),
+        [
+            "content/site.yml:5: 'as_of' (2200-01-01) is after 2100: write the date the content "
+            "describes"
+        ],
+    ),
     # -- H1, 20a, H2: limits -----------------------------------------------------------------
     "H1-alias-bomb": (
         write(
@@ -662,3 +714,125 @@ def test_hand_written_files_in_site_are_kept(prebuilt: Path) -> None:
     assert (prebuilt / "site/handouts/kk/mine.pdf").read_bytes() == b"%PDF mine"
     assert "Only the courts" in (prebuilt / "site/en/topics/courts/index.html").read_text()
     assert not list(prebuilt.glob(".explainer-*"))
+
+
+# -- a page full of accepted payloads, in Chromium ------------------------------------------
+
+XSS = "<img src=x onerror=alert({n})>"
+PAYLOADS: list[tuple[str, str, str]] = [
+    # (file, old, new): every text below is accepted (it is escaped), and must stay inert
+    ("site.yml", "name: English,", f"name: 'English{XSS.format(n=109)}',"),
+    ("site.yml", "title: Test site,", f"title: 'Ata Zan {XSS.format(n=108)} T108',"),
+    (
+        "site.yml",
+        "description: A test site.",
+        "description: 'D110\"><img src=x onerror=alert(110)>'",
+    ),
+    ("topics/courts/en.md", "title: Courts", f"title: 'Courts {XSS.format(n=1)}'"),
+    (
+        "topics/courts/en.md",
+        "summary: Only courts administer justice.",
+        "summary: '<script>alert(2)</script> Only courts.'",
+    ),
+    ("glossary/terms.yml", "en: justice}", f"en: 'justice {XSS.format(n=3)}'}}"),
+    (
+        "glossary/terms.yml",
+        "en: The hearing of cases by courts.",
+        "en: 'The hearing &lt;img src=x onerror=alert(4)&gt; of cases when 1 < 2.'",
+    ),
+    (
+        "topics/courts/en.md",
+        "## The rule",
+        '[x5](https://example.org "t\\" onmouseover=\\"alert(5)") and [[term:justice]].\n\n'
+        "## The rule",
+    ),
+    (
+        "topics/courts/topic.yml",
+        "title: Constitution (1995), adilet.zan.kz",
+        "title: '<script>alert(6)</script>'",
+    ),
+    ("events/all.yml", "en: The day is disputed (Article 76).", f"en: '{XSS.format(n=7)}'"),
+    (
+        "document.yml",
+        "en: Constitution of the Republic",
+        "en: <svg onload=alert(8)> Constitution of the Republic",
+    ),
+    ("articles/75.yml", "en: Justice}", f"en: 'Justice {XSS.format(n=9)}'}}"),
+]
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from .conftest import make_project
+
+    root = make_project(tmp_path_factory.mktemp("hostile") / "p", CASES / "basic" / "content")
+    for rel, old, new in PAYLOADS:
+        edit(root / C / rel, old, new)
+    r = run_cli(root, "build", "--strict", "--no-offline")
+    assert r.code == 0, r.err
+    return root / "site"
+
+
+def test_a_page_full_of_payloads_fires_nothing_and_sends_nothing_out(
+    hostile_site: Path, browser: object
+) -> None:
+    import functools
+    import http.server
+    import threading
+    from urllib.parse import urlparse
+
+    from .conftest import Quiet
+
+    handler = functools.partial(Quiet, directory=str(hostile_site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    origin = f"http://127.0.0.1:{httpd.server_address[1]}"
+    dialogs: list[str] = []
+    outside: list[str] = []
+    try:
+        page = browser.new_page()  # type: ignore[attr-defined]
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+
+        def route(r: object) -> None:
+            url = r.request.url  # type: ignore[attr-defined]
+            if (
+                url.startswith(("data:", "blob:"))
+                or urlparse(url).netloc == urlparse(origin).netloc
+            ):
+                r.continue_()  # type: ignore[attr-defined]
+            else:
+                outside.append(url)
+                r.abort()  # type: ignore[attr-defined]
+
+        page.route("**/*", route)
+        for path in (
+            "/en/",
+            "/en/topics/courts/",
+            "/en/glossary/",
+            "/en/timeline/",
+            "/en/articles/75/",
+            "/en/articles/",
+            "/",
+        ):
+            page.goto(origin + path)
+            page.wait_for_load_state("load")
+            # Every handler an attribute could have set, on every element; then a real
+            # hover over each link of the text (Material's tooltips show link titles).
+            page.evaluate(
+                "() => document.querySelectorAll('*').forEach(e => ['mouseover', 'mouseenter',"
+                " 'focus', 'load', 'error'].forEach(t => e.dispatchEvent(new Event(t))))"
+            )
+            for el in page.locator(".md-content a, .md-content abbr").all()[:40]:
+                if el.is_visible():
+                    el.hover(timeout=2000, force=True)
+            page.wait_for_timeout(200)
+            assert "T108" in page.title() or path == "/" or "Test" in page.title()
+        page.close()
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    assert dialogs == []
+    assert outside == []
+    en = (hostile_site / "en/topics/courts/index.html").read_text(encoding="utf-8")
+    assert "English&lt;img src=x onerror=alert(109)&gt;" in en
+    assert "<img src=x" not in en and "onerror=" not in en.replace("onerror=alert", "")

@@ -12,8 +12,10 @@ from . import autolink, paths
 from .model import ArticleNo, Content, article_no
 from .problems import Loc, Problems
 
-REF_RE = re.compile(r"\[\[(?P<kind>[a-z]+):(?P<target>[^\]|]*?)(?:\|(?P<label>[^\]]*))?\]\]")
-LEFTOVER_RE = re.compile(r"\[\[[^\]]*(?:\]\]|$)", re.M)
+REF_RE = re.compile(r"\[\[(?P<kind>[a-z]+):(?P<target>[^\]|\n]*?)(?:\|(?P<label>[^\]]*))?\]\]")
+LEFTOVER_RE = re.compile(r"\[\[[^\]\n]*(?:\]\]?|$)", re.M)
+"""Anything that starts like a reference: one that is not a whole ``[[kind:id]]`` (one
+bracket missing, cut at the end of a line) is reported, not published as text."""
 PARA_RE = re.compile(r"^(\d+)\.(\s+)", re.M)
 OTHER_DOC_RE = re.compile(r"\{(?P<doc>\d{4}):\s*(?P<text>[^{}]+?)\}")
 ART_REF_RE = re.compile(r"(\d+(?:-\d+)?)(?:\.(\d+(?:-\d+)?))?")

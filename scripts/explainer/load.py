@@ -24,6 +24,9 @@ class LDict(dict):  # type: ignore[type-arg]
 
     loc: Loc
     key_locs: dict[str, Loc]
+    block_keys: frozenset[str] = frozenset()
+    """Keys whose value is a block scalar (``key: |`` or ``key: >-``): its text starts on
+    the line after ``key_locs[key]``."""
 
 
 class LList(list):  # type: ignore[type-arg]
@@ -125,6 +128,8 @@ def _convert(
                 continue
             d[key] = _convert(vnode, path, problems, offset, seen, depth + 1)
             d.key_locs[key] = Loc(path, vnode.start_mark.line + 1 + offset)
+            if isinstance(vnode, yaml.ScalarNode) and vnode.style in ("|", ">"):
+                d.block_keys = d.block_keys | {key}
         return d
     if isinstance(node, yaml.SequenceNode):
         lst = LList()
@@ -283,6 +288,14 @@ def load(root: Path, problems: Problems, base: Path | None = None) -> RawContent
             gc.enable()
 
 
+KINDS = {
+    "site.yml": "site settings",
+    "document.yml": "document settings",
+    "topic.yml": "topic settings",
+    "an article file": "article",
+}
+
+
 def _load(root: Path, problems: Problems, base: Path | None) -> RawContent:
     base = base or root.parent
     raw = RawContent(root=root)
@@ -290,10 +303,18 @@ def _load(root: Path, problems: Problems, base: Path | None) -> RawContent:
         problems.error(Loc(_rel(root, base), 1), "content folder not found")
         return raw
 
+    def empty(path: Path, kind: str) -> None:
+        """A file that read and parsed well but holds nothing is an error (else the file
+        would not be named at all, only the ids missing elsewhere)."""
+        rel = _rel(path, base)
+        if rel in raw.texts and not any(p.loc.path == rel for p in problems.items):
+            problems.error(Loc(rel, 1), f"the file is empty: write the {kind} or remove the file")
+
     def yaml_file(path: Path, kind: str) -> LDict | None:
         raw.files.append(path)
         data = _read_yaml_file(path, base, problems, raw)
         if data is None:
+            empty(path, KINDS.get(kind, kind))
             return None
         if not isinstance(data, LDict):
             problems.error(Loc(_rel(path, base), 1), f"{kind} must be a mapping (key: value)")
@@ -305,6 +326,7 @@ def _load(root: Path, problems: Problems, base: Path | None) -> RawContent:
         data = _read_yaml_file(path, base, problems, raw)
         rel = _rel(path, base)
         if data is None:
+            empty(path, f"{kind}s")
             return []
         if not isinstance(data, LList):
             problems.error(Loc(rel, 1), f"a {kind} file must be a list ('- id: …' items)")

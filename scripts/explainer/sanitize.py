@@ -89,6 +89,9 @@ CLASSES = frozenset(
 blocks; the project's term links and ``{2026: …}`` marker; Material's buttons), plus the
 syntax-highlighting classes of Pygments on ``span`` and ``language-…`` on a code block."""
 
+MAX_YEAR = 2100
+"""The latest ``as_of`` year (the build dates its outputs from it; 2106 is past the end of
+32-bit time stamps)."""
 _ID = re.compile(r"^(?!__)[\w:.-]+$")
 """An element id: no spaces, and not Material's own (``__drawer``, ``__search``, …)."""
 _ALIGN = re.compile(r"^text-align: (?:left|center|right);$")
@@ -155,7 +158,7 @@ def clean(html_text: str) -> str:
 
 _MD: markdown.Markdown | None = None
 
-REF_RE = re.compile(r"\[\[(?P<kind>[a-z]+):(?P<target>[^\]|]*?)(?:\|(?P<label>[^\]]*))?\]\]")
+REF_RE = re.compile(r"\[\[(?P<kind>[a-z]+):(?P<target>[^\]|\n]*?)(?:\|(?P<label>[^\]]*))?\]\]")
 OTHER_DOC_RE = re.compile(r"\{(?P<doc>\d{4}):\s*(?P<text>[^{}]+?)\}")
 """The same patterns as ``link.py`` (kept apart so that checking needs no linker)."""
 
@@ -436,7 +439,7 @@ def url_problem(url: str) -> str | None:
 
 def each_text(d: object, key: str) -> list[tuple[str, Loc]]:
     """The per-language texts of ``d[key]`` (``{kk: …, ru: …}``) with their places; a block
-    scalar (``kk: |``) starts on the line after its key."""
+    scalar (``kk: |``, ``kk: >-``) starts on the line after its key."""
     from .load import LDict
 
     if not isinstance(d, LDict) or not isinstance(d.get(key), LDict):
@@ -446,7 +449,7 @@ def each_text(d: object, key: str) -> list[tuple[str, Loc]]:
     for lang, v in value.items():
         if isinstance(v, str):
             loc = value.key_locs[lang]
-            out.append((v, Loc(loc.path, loc.line + v.endswith("\n"))))
+            out.append((v, Loc(loc.path, loc.line + (lang in value.block_keys))))
     return out
 
 
@@ -457,6 +460,19 @@ def check_settings(site: object, document: object, problems: Problems) -> None:
     from .load import LDict, LList
 
     if isinstance(site, LDict):
+        as_of = site.get("as_of")
+        m = re.match(r"^(\d{4})", str(as_of)) if as_of is not None else None
+        if m and int(m.group(1)) > MAX_YEAR:
+            problems.error(
+                site.key_locs["as_of"],
+                f"'as_of' ({as_of}) is after {MAX_YEAR}: write the date the content describes",
+            )
+        for key in ("base_url", "repo_url"):
+            url = site.get(key)
+            if isinstance(url, str) and not (key == "base_url" and url.startswith("/")):
+                why = url_problem(url)
+                if why:
+                    problems.error(site.key_locs[key], f"'{key}': {why}")
         langs = site.get("languages")
         if isinstance(langs, LList):
             for item in langs:

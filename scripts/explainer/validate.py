@@ -253,8 +253,8 @@ class Validator:
         for lang, v in value.items():
             if isinstance(v, str):
                 loc = value.key_locs[lang]
-                # A block scalar (``kk: |``) starts on the line after its key.
-                loc = Loc(loc.path, loc.line + v.endswith("\n"))
+                # A block scalar (``kk: |``, ``kk: >-``) starts on the line after its key.
+                loc = Loc(loc.path, loc.line + (lang in value.block_keys))
                 if plain:
                     sanitize.check_title(v, loc, self.p)
                 else:
