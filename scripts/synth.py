@@ -85,7 +85,12 @@ class Copy:
     def id(self, value: str) -> str:
         return value if self.k == 0 else f"{value}-s{self.k}"
 
-    def art(self, n: int) -> int:
+    def art(self, n: int | str) -> int | str:
+        """Article ``n`` of copy ``k``; an inserted article ("83-1") keeps its suffix."""
+        if isinstance(n, str):
+            head, _, tail = n.partition("-")
+            moved = self.art(int(head))
+            return f"{moved}-{tail}" if tail else moved
         return n if self.k == 0 else n + OFFSET * self.k
 
     def name(self, value: str) -> str:
@@ -95,8 +100,8 @@ class Copy:
         kind, target, rest = m.group("kind"), m.group("target").strip(), m.group("rest")
         if kind == "art":
             num, dot, para = target.partition(".")
-            if num.isdigit():
-                target = f"{self.art(int(num))}{dot}{para}"
+            if re.fullmatch(r"\d+(?:-\d+)?", num):
+                target = f"{self.art(num if '-' in num else int(num))}{dot}{para}"
         elif kind in ("topic", "term", "event"):
             target = self.id(target)
         return f"[[{kind}:{target}{rest}]]"
@@ -201,7 +206,8 @@ def topic(src: Path, out: Path, c: Copy, langs: list[str]) -> None:
 
 def article(data: dict[str, Any], c: Copy, langs: list[str]) -> dict[str, Any]:
     d = dict(data)
-    d["number"] = c.art(int(d["number"]))
+    num = d["number"]
+    d["number"] = c.art(num if isinstance(num, str) else int(num))
     d["section"] = int(d["section"]) + SECTION_OFFSET * c.k
     for key in ("summary", "history", "title"):
         if key in d:
