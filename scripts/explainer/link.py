@@ -377,6 +377,35 @@ class Linker:
         }
         return linked
 
+    def link_document(self, linked: Linked) -> None:
+        """The texts of the document's own pages: the preamble, the section summaries, and
+        each article's change as its edition's page shows it (cited again from there, so
+        that the article it names is a link).
+
+        Runs after ``run``: these pages add no backlinks."""
+        doc = self.c.document
+        for lang in self.c.site.codes:
+            if doc.preamble:
+                linked.bodies[("preamble", "", lang)] = self.resolve(
+                    doc.preamble[lang], lang, paths.PREAMBLE, doc.loc, Ref("preamble", ""), 1
+                )
+            for s in doc.sections:
+                if s.summary:
+                    page = paths.section(s.number)
+                    linked.bodies[("section", str(s.number), lang)] = self.resolve(
+                        s.summary[lang], lang, page, doc.loc, Ref("section", str(s.number)), 1
+                    )
+        editions = {e.date for e in doc.editions}
+        for a in self.c.articles:
+            for i, h in enumerate(a.history):
+                if h.kind != "amended" or h.date not in editions:
+                    continue
+                page = paths.edition(h.date.iso)
+                for lang in self.c.site.codes:
+                    linked.bodies[("edition-change", f"{a.number}/{i}", lang)] = self.resolve(
+                        h.text[lang], lang, page, h.loc, Ref("edition", h.date.iso), h.loc.line
+                    )
+
     def link_milestones(self, linked: Linked) -> None:
         """Milestone intros, and the texts of their events as seen from a milestone page.
 
@@ -426,4 +455,5 @@ def link(
     linker = Linker(content, problems, declared)
     linked = linker.run()
     linker.link_milestones(linked)
+    linker.link_document(linked)
     return linked

@@ -160,6 +160,8 @@ def article_fields(
 
     amended: dict[str, HistoryEntry] = {}
     for h in history:
+        if h.kind == "adopted":
+            edition(h.date, h.loc, "the 'adopted' history entry")
         if h.kind != "amended":
             continue
         edition(h.date, h.loc, "an 'amended' history entry")
