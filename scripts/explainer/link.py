@@ -355,6 +355,12 @@ class Linker:
                 linked.bodies[("term", tm.id, lang)] = self.resolve(
                     tm.definition[lang], lang, paths.GLOSSARY, tm.loc, owner, tm.loc.line
                 )
+                if tm.more:
+                    # Shown on the glossary page only; a tooltip carries the definition.
+                    line = tm.locs["more"].line if "more" in tm.locs else tm.loc.line
+                    linked.bodies[("term-more", tm.id, lang)] = self.resolve(
+                        tm.more[lang], lang, paths.GLOSSARY, tm.loc, owner, line
+                    )
                 # The same definition under "related terms" on a topic page (every topic
                 # page is in the same folder, so one text serves them all). A problem in it
                 # is reported once: Problems.sorted() drops repeats.

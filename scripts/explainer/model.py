@@ -339,6 +339,10 @@ class Term:
     """Per language: words that must not stand for this concept (near-synonyms, common
     mistakes). Each word of a phrase matches any word that begins with it, so a stem covers
     the inflected forms; letter case counts. ``explainer check`` reports every use."""
+    more: Text | None = None
+    """A longer explanation, shown on the glossary page after the definition but never in
+    a tooltip (the definition itself stays one sentence of at most
+    :data:`~explainer.textcheck.DEFINITION_WORDS` words)."""
 
 
 @dataclass(frozen=True)

@@ -48,7 +48,12 @@ def number(v: Validator, d: LDict) -> ArticleNo | None:
     if value is _missing(v):
         return None
     num = None if isinstance(value, (LDict, LList)) else article_no(value)
-    if num is None:
+    if num is None and isinstance(value, int) and not isinstance(value, bool):
+        v.p.error(
+            v.loc(d, "number"),
+            f"invalid article number {value}: articles are numbered from 1",
+        )
+    elif num is None:
         v.p.error(
             v.loc(d, "number"),
             f"field 'number' in an article must be a whole number (15) or an inserted "
