@@ -32,9 +32,11 @@ REQUIRED_WHEN_COMPLETE = ("paragraphs", "successor")
 """Article fields that every article must have once all articles are written in the new
 format. Until then (``COMPLETE = False``) they are optional."""
 
-COMPLETE = False
-"""Flip to ``True`` once every article of the document has ``paragraphs`` and ``successor``
-(tests/test_article_schema.py checks both states)."""
+COMPLETE = True
+"""``True`` since every article of the flagship has ``paragraphs`` and ``successor`` (set it
+to ``False`` while a document's articles are being converted; tests/test_article_schema.py
+checks both states). It applies to a document written in this format, one that declares its
+``editions``; a document without them keeps the older article format."""
 
 ARTICLE_FIELDS = ("paragraphs", "unchanged", "successor", "repealed")
 """The fields this module checks, beside those of ``validate.Validator.article``."""
@@ -150,7 +152,7 @@ def article_fields(
     complete: bool | None = None,
 ) -> dict[str, Any]:
     """The new fields of one article, checked: keyword arguments for ``Article``."""
-    complete = COMPLETE if complete is None else complete
+    complete = (COMPLETE and bool(eds)) if complete is None else complete
     known = {e.date.iso for e in eds}
 
     def edition(date: Date, loc: Loc, where: str) -> bool:
