@@ -303,6 +303,12 @@ def test_pages(project: Path) -> None:
     # One tab per wording.
     assert '=== "30 August 1995 — 10 March 2017"' in page
     assert '=== "10 March 2017"' in page
+    # Paragraph 1 has one wording and the article changed in 2017: before that, its text
+    # is not known, and the tab says so.
+    marker = "*(the last wording: no source we found shows the text for this period)*"
+    tabs = page[page.index("{#wordings}") : page.index("{#successor}")]
+    assert tabs.count(marker) == 1
+    assert tabs.index(marker) < tabs.index('=== "10 March 2017"')
     # The history by edition: changed, unchanged (a source says), not known.
     rows = re.findall(r'data-state="([a-z-]+)"', page)
     assert rows == ["adopted", "unchanged", "amended", "unknown", "unknown"]

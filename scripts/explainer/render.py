@@ -154,39 +154,49 @@ class PageContext:
             rows.append({"edition": ed, "state": state, "entry": entry, "in_text": in_text})
         return rows
 
-    def wordings(self, article: Any) -> list[tuple[str, list[tuple[str, int]]]]:
-        """The article as it read between one change of its paragraphs and the next, oldest
-        first: a label (the dates) and the paragraphs then valid (number, index). Empty when
-        its paragraphs had one wording only."""
+    def wordings(self, article: Any) -> list[tuple[str, list[tuple[str, int, bool]]]]:
+        """The article as it read from one edition that changed it to the next, oldest
+        first: a label (the dates) and the paragraphs then valid (number, index, and whether
+        that wording is known for the period). A paragraph given in one wording only is
+        known only after the article's last amendment: before it, no source we found may
+        show its wording (the page says so). Empty unless some paragraph has a dated
+        wording (``since``/``until``)."""
+        if not any(p.since or p.until for p in article.paragraphs):
+            return []
         eds = self.c.document.editions
         first = eds[0].date if eds else None
         start, repealed = self.existence(article)
-        bounds = {start} if start else set()
+        amended = [h.date for h in article.history if h.kind == "amended"]
+        bounds = ({start} if start else set()) | set(amended)
         for p in article.paragraphs:
             bounds.update(d for d in (p.since, p.until) if d is not None)
         if repealed is not None:
             bounds = {b for b in bounds if b.sort_key < repealed.sort_key}
+        if start is not None:
+            bounds = {b for b in bounds if b.sort_key >= start.sort_key}
         points = sorted(bounds, key=lambda d: d.sort_key)
         if len(points) < 2:
             return []
+        last_change = max((d.sort_key for d in amended), default=(0, 0, 0))
+        dated = {p.n for p in article.paragraphs if p.since or p.until}
         lapsed = [h.date for h in article.history if h.kind == "lapsed"]
         ends: list[Any] = [*points[1:], repealed or (lapsed[0] if lapsed else None)]
         order = [n for n, _ in self.paragraph_groups(article)]
         out = []
         for begin, end in zip(points, ends, strict=True):
-            valid = {}
+            valid: dict[str, tuple[int, bool]] = {}
             for i, p in enumerate(article.paragraphs):
                 since = (p.since or first or begin).sort_key
                 if since <= begin.sort_key and (
                     p.until is None or p.until.sort_key > begin.sort_key
                 ):
-                    valid[p.n] = i
+                    valid[p.n] = (i, p.n in dated or begin.sort_key >= last_change)
             label = (
                 str(self.ui["para_range"]).format(start=self.date(begin), end=self.date(end))
                 if end is not None
                 else self.date(begin)
             )
-            out.append((label, [(n, valid[n]) for n in order if n in valid]))
+            out.append((label, [(n, *valid[n]) for n in order if n in valid]))
         return out
 
     def edition_label(self, ed: Any) -> str:
