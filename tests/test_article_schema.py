@@ -320,6 +320,14 @@ def test_pages(project: Path) -> None:
     assert '<span class="cite-other" data-doc="2026">' in succ
     # An inserted article has its page, and is linked.
     assert "en/articles/83-1.md" in files
+    inserted = files["en/articles/83-1.md"].decode()
+    assert re.findall(r'data-state="([a-z-]+)"', inserted) == [
+        "absent",
+        "inserted",
+        "unknown",
+        "unknown",
+        "unknown",
+    ]
     assert "[Article 83-1](83-1.md)" in page
     # The edition page lists the change and links the article its text names.
     ed = files["en/editions/2017-03-10.md"].decode()

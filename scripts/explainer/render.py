@@ -120,12 +120,15 @@ class PageContext:
         edition) up to, not including, its ``repealed`` date (``None``: to the lapse)."""
         eds = self.c.document.editions
         adopted = [h.date for h in article.history if h.kind == "adopted"]
-        start = adopted[0] if adopted else (eds[0].date if eds else None)
+        # An article with no 'adopted' entry was inserted by the first edition that its
+        # history says changed it (83-1, 94-1, 99).
+        amended = [h.date for h in article.history if h.kind == "amended"]
+        start = adopted[0] if adopted else amended[0] if amended else eds[0].date if eds else None
         return start, article.repealed
 
     def edition_rows(self, article: Any) -> list[dict[str, Any]]:
         """One row per edition of the document: what it did to the article (``state``:
-        absent, adopted, amended, unchanged, unknown, repealed, gone) and the history
+        absent, adopted, inserted, amended, unchanged, unknown, repealed, gone) and the history
         entry that says so (its index), if any."""
         start, repealed = self.existence(article)
         by_date = {}
@@ -139,7 +142,9 @@ class PageContext:
             if start is not None and key < start.sort_key:
                 state = "absent"
             elif start is not None and key == start.sort_key:
-                state, entry = "adopted", by_date.get(("adopted", ed.date))
+                adopted = by_date.get(("adopted", ed.date))
+                state = "adopted" if ed == self.c.document.editions[0] else "inserted"
+                entry = adopted if adopted is not None else entry
             elif repealed is not None and key == repealed.sort_key:
                 state = "repealed"
             elif repealed is not None and key > repealed.sort_key:
