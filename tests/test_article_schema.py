@@ -237,6 +237,14 @@ BAD: dict[str, tuple[Callable[[Path], None], list[str]]] = {
             "fact needs a source",
         ],
     ),
+    "section-summary-reference": (
+        lambda r: edit(r, DOC, "en: The section was about the courts.", "en: See [[art:500]]."),
+        [f"{DOC}:28: unknown article 500 in [[art:500]]"],
+    ),
+    "preamble-reference": (
+        lambda r: edit(r, DOC, "ru: Преамбула говорила", "ru: Преамбула [[term:nope]] говорила"),
+        [f"{DOC}:34: unknown term 'nope' in [[term:nope]]"],
+    ),
     "repealed-not-an-edition": (
         lambda r: edit(r, A831, "status: superseded", "status: superseded\nrepealed: 2020-01-01"),
         [

@@ -392,14 +392,20 @@ class Linker:
         doc = self.c.document
         for lang in self.c.site.codes:
             if doc.preamble:
+                loc = doc.preamble_locs.get(lang, doc.loc)
                 linked.bodies[("preamble", "", lang)] = self.resolve(
-                    doc.preamble[lang], lang, paths.PREAMBLE, doc.loc, Ref("preamble", ""), 1
+                    doc.preamble[lang], lang, paths.PREAMBLE, loc, Ref("preamble", ""), loc.line
                 )
             for s in doc.sections:
                 if s.summary:
-                    page = paths.section(s.number)
+                    loc = s.summary_locs.get(lang, doc.loc)
                     linked.bodies[("section", str(s.number), lang)] = self.resolve(
-                        s.summary[lang], lang, page, doc.loc, Ref("section", str(s.number)), 1
+                        s.summary[lang],
+                        lang,
+                        paths.section(s.number),
+                        loc,
+                        Ref("section", str(s.number)),
+                        loc.line,
                     )
         editions = {e.date for e in doc.editions}
         for a in self.c.articles:

@@ -117,23 +117,25 @@ def editions(v: Validator, d: LDict) -> tuple[Edition, ...]:
     return tuple(sorted(out, key=lambda e: e.date.sort_key))
 
 
-def preamble(v: Validator, d: LDict) -> tuple[Text | None, tuple[Source, ...]]:
-    """``preamble: {text: {kk: …}, sources: […]}`` of the document."""
+def preamble(v: Validator, d: LDict) -> tuple[Text | None, tuple[Source, ...], dict[str, Loc]]:
+    """``preamble: {text: {kk: …}, sources: […]}`` of the document, and where its text of
+    each language stands."""
     value = d.get("preamble")
     if value is None:
-        return None, ()
+        return None, (), {}
     if not isinstance(value, LDict):
         v.p.error(
             v.loc(d, "preamble"),
             "'preamble' in the document must be a mapping (text: {kk: …, …}, sources: […])",
         )
-        return None, ()
+        return None, (), {}
     what = "the preamble"
     v.fields(value, what, ("text", "sources"))
     text = v.text(value, "text", what)
     sources = v.sources(value, what)
     v.text_safe(value, "text")
-    return text, sources
+    raw = value.get("text")
+    return text, sources, dict(raw.key_locs) if isinstance(raw, LDict) else {}
 
 
 # -- the new article fields ----------------------------------------------------------------
