@@ -21,9 +21,13 @@ LANGS = {"kk": "", "ru": "ru/", "en": "en/"}
 # A citation: the cited number is group "n". Deliberately broad: any number next to the
 # article word, whatever the case ending ("75 баптан" included).
 CITE = {
-    "kk": re.compile(r"(?<![\d.,])(?P<n>\d{1,3})(?:-|\s+)(?:бап|баб)"),
-    "ru": re.compile(r"(?<!\w)(?:[Сс]тат(?:ь[а-яё]*|ей)|[Сс]т\.)\s*(?P<n>\d{1,3})(?!\d)"),
-    "en": re.compile(r"(?<!\w)(?:[Aa]rticles?|[Aa]rts?\.)\s*(?P<n>\d{1,3})(?!\d)"),
+    "kk": re.compile(r"(?<![\d.,-])(?P<n>\d{1,3}(?:-\d{1,2})?)(?:-|\s+)(?:бап|баб)"),
+    "ru": re.compile(
+        r"(?<!\w)(?:[Сс]тат(?:ь[а-яё]*|ей)|[Сс]т\.)\s*(?P<n>\d{1,3}(?:-\d{1,2}(?!\d))?)(?!\d)"
+    ),
+    "en": re.compile(
+        r"(?<!\w)(?:[Aa]rticles?|[Aa]rts?\.)\s*(?P<n>\d{1,3}(?:-\d{1,2}(?!\d))?)(?!\d)"
+    ),
 }
 # A paragraph inside a citation link's text: group "p".
 PARA = {
@@ -31,9 +35,21 @@ PARA = {
     "ru": re.compile(r"(?<!\w)(?:[Пп]\.|[Пп]ункт[а-я]*|[Чч]\.|[Чч]аст[а-я]*)\s*(?P<p>\d{1,3})"),
     "en": re.compile(r"\((?P<p>\d{1,3})\)|(?<!\w)[Pp]ara(?:graph|\.)?\s+(?P<p2>\d{1,3})"),
 }
-ARTICLE_URL = re.compile(r"/articles/(\d+)/$")
-SKIP_TAGS = {"code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "small"}
-"""Not running text: code, headings, and (in the timeline) the sources line."""
+ARTICLE_URL = re.compile(r"/articles/(\d+(?:-\d+)?)/$")
+"""An article page (``/articles/41/``, an inserted article ``/articles/83-1/``), matched on
+the path of a link: its fragment (``#p2``) is compared apart."""
+
+
+def number(cited: str) -> str:
+    """The article a cited number stands for: "83-1" is an inserted article, but in
+    "75-77" (a range written with a hyphen) the word goes with the last number."""
+    first, _, second = cited.partition("-")
+    return cited if second and int(second) < int(first) else (second or first)
+
+
+SKIP_TAGS = {"code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "th", "script", "style", "small"}
+"""Not running text: code, headings (of sections and of table columns), and (in the
+timeline) the sources line."""
 
 
 @dataclass
@@ -90,6 +106,7 @@ class ContentText(HTMLParser):
             tag in SKIP_TAGS
             or "cite-other" in cls
             or "az-par__title" in cls  # a title, side by side
+            or "az-successor" in cls  # the 2026 article numbers: not links to 1995 ones
             or "headerlink" in cls
             or (self.after_sources and tag == "ul")
         ):
@@ -145,16 +162,16 @@ def scan(site: Path) -> Report:
             parsed = parse(f)
             pages[url] = (lang, parsed)
             ids[url] = parsed.ids
-    articles = {int(m.group(1)) for u in ids if (m := ARTICLE_URL.search(urlparse(u).path))}
+    articles = {m.group(1) for u in ids if (m := ARTICLE_URL.search(urlparse(u).path))}
     for url, (lang, parsed) in pages.items():
         own = ARTICLE_URL.search(urlparse(url).path)
-        own_n = int(own.group(1)) if own else None
+        own_n = own.group(1) if own else None
         where = url[len(root) :] or "/"
         for seg in parsed.segments:
             text = " ".join(seg.text.split())
             if seg.href is None:
                 for m in CITE[lang].finditer(text):
-                    n = int(m.group("n"))
+                    n = number(m.group("n"))
                     what = f"{where}: «{text[max(0, m.start() - 30) : m.end() + 15]}»"
                     if n == own_n:
                         r.own_page += 1
@@ -167,10 +184,10 @@ def scan(site: Path) -> Report:
             t = ARTICLE_URL.search(urlparse(target).path)
             if not t:
                 continue  # a link to something else (a topic titled "Article 41 …")
-            got = int(t.group(1))
-            cited = [int(m.group("n")) for m in CITE[lang].finditer(text)]
+            got = t.group(1)
+            cited = [number(m.group("n")) for m in CITE[lang].finditer(text)]
             if not cited and text.strip().isdigit():
-                cited = [int(text)]  # "75" of "75 және 76-баптары", "77" of "75–77"
+                cited = [text.strip()]  # "75" of "75 және 76-баптары", "77" of "75–77"
             if not cited:
                 continue  # a link with its own words ([[art:75|this article]])
             r.by_lang[lang] += 1
@@ -180,7 +197,11 @@ def scan(site: Path) -> Report:
             para = (pm.group("p") or pm.groupdict().get("p2")) if pm else None
             page = target.split("#")[0]
             want = f"p{para}" if para and f"p{para}" in ids.get(page, set()) else ""
-            if cited[0] != got or anchor != want:
+            # The path names the article; the fragment matters only as a paragraph: a
+            # paragraph cited must be its anchor, and a paragraph anchor must be cited (a
+            # link to another part of the page, such as #successor, is fine).
+            para_anchor = re.fullmatch(r"p\d+(?:-\d+)?", anchor) is not None
+            if cited[0] != got or (want and anchor != want) or (not want and para_anchor):
                 r.wrong.append(
                     f"{where}: «{text}» -> {target[len(root) :]} "
                     f"(expected article {cited[0]}{' #' + want if want else ''})"

@@ -385,6 +385,41 @@ class Linker:
         }
         return linked
 
+    def link_document(self, linked: Linked) -> None:
+        """The texts of the document's own pages: the preamble, the section summaries, and
+        each article's change as its edition's page shows it (cited again from there, so
+        that the article it names is a link).
+
+        Runs after ``run``: these pages add no backlinks."""
+        doc = self.c.document
+        for lang in self.c.site.codes:
+            if doc.preamble:
+                loc = doc.preamble_locs.get(lang, doc.loc)
+                linked.bodies[("preamble", "", lang)] = self.resolve(
+                    doc.preamble[lang], lang, paths.PREAMBLE, loc, Ref("preamble", ""), loc.line
+                )
+            for s in doc.sections:
+                if s.summary:
+                    loc = s.summary_locs.get(lang, doc.loc)
+                    linked.bodies[("section", str(s.number), lang)] = self.resolve(
+                        s.summary[lang],
+                        lang,
+                        paths.section(s.number),
+                        loc,
+                        Ref("section", str(s.number)),
+                        loc.line,
+                    )
+        editions = {e.date for e in doc.editions}
+        for a in self.c.articles:
+            for i, h in enumerate(a.history):
+                if h.kind != "amended" or h.date not in editions:
+                    continue
+                page = paths.edition(h.date.iso)
+                for lang in self.c.site.codes:
+                    linked.bodies[("edition-change", f"{a.number}/{i}", lang)] = self.resolve(
+                        h.text[lang], lang, page, h.loc, Ref("edition", h.date.iso), h.loc.line
+                    )
+
     def link_milestones(self, linked: Linked) -> None:
         """Milestone intros, and the texts of their events as seen from a milestone page.
 
@@ -434,4 +469,5 @@ def link(
     linker = Linker(content, problems, declared)
     linked = linker.run()
     linker.link_milestones(linked)
+    linker.link_document(linked)
     return linked

@@ -135,6 +135,8 @@ class Section:
     """Last article number in the section."""
     summary: Text | None = None
     """What the section was about, per language (Markdown, references allowed)."""
+    summary_locs: dict[str, Loc] = field(default_factory=dict, compare=False, hash=False)
+    """Where the summary of each language stands (for messages about its references)."""
 
 
 @dataclass(frozen=True)
@@ -154,6 +156,8 @@ class Document:
     preamble: Text | None = None
     """A plain-language account of the preamble per language (Markdown)."""
     preamble_sources: tuple[Source, ...] = ()
+    preamble_locs: dict[str, Loc] = field(default_factory=dict, compare=False, hash=False)
+    """Where the preamble's text of each language stands."""
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,18 @@ def export(linked: Linked, lang: str) -> dict[str, Any]:
             "title": c.document.title[lang],
             "official": c.document.official[lang],
             "status": c.document.status[lang],
+            "preamble": c.document.preamble[lang] if c.document.preamble else None,
+            "editions": [
+                {
+                    "date": e.date.iso,
+                    "title": e.title[lang],
+                    "act": e.act[lang] if e.act else None,
+                    "number": e.number,
+                    "url": url(paths.edition(e.date.iso)),
+                    "sources": _sources(e.sources),
+                }
+                for e in c.document.editions
+            ],
         },
         "topics": [
             {
@@ -97,6 +109,26 @@ def export(linked: Linked, lang: str) -> dict[str, Any]:
                     }
                     for v in a.versions
                 ],
+                "paragraphs": [
+                    {
+                        "n": p.n,
+                        "text": p.text[lang],
+                        "since": p.since.iso if p.since else None,
+                        "until": p.until.iso if p.until else None,
+                        "repealed": p.repealed,
+                    }
+                    for p in a.paragraphs
+                ],
+                "unchanged": [d.iso for d in a.unchanged],
+                "repealed": a.repealed.iso if a.repealed else None,
+                "successor": {
+                    "status": a.successor.status,
+                    "articles": list(a.successor.articles),
+                    "text": a.successor.text[lang],
+                    "sources": _sources(a.successor.sources),
+                }
+                if a.successor
+                else None,
                 "cited_by": [
                     {"kind": r.kind, "id": r.id} for r in linked.article_cited_by.get(a.number, [])
                 ],

@@ -19,6 +19,22 @@ def article(number: int | str) -> str:
     return f"articles/{number}.md"
 
 
+EDITIONS = "editions/index.md"
+PREAMBLE = "preamble.md"
+TO_2026 = "to-2026.md"
+"""Every article of the 1995 text beside its counterparts in the 2026 Constitution."""
+
+
+def edition(iso: str) -> str:
+    """The page of one edition of the document (``editions/2007-05-21/``)."""
+    return f"editions/{iso}.md"
+
+
+def section(number: int) -> str:
+    """The page of one section of the document (``sections/7/``)."""
+    return f"sections/{number}/index.md"
+
+
 def term_anchor(tid: str) -> str:
     return f"{GLOSSARY}#{tid}"
 

@@ -11,7 +11,7 @@ import jinja2
 
 from . import handouts, parallel, paths, svg
 from .link import Linked, Ref, md_text
-from .model import CATEGORIES, Date, Event, article_no
+from .model import CATEGORIES, Date, Event, article_no, article_order
 
 _ENV: jinja2.Environment | None = None
 
@@ -39,6 +39,7 @@ def env() -> jinja2.Environment:
         _ENV.globals["icon"] = svg.icon
         _ENV.filters["unique_sources"] = _unique_sources
         _ENV.globals["ref"] = lambda kind, id: Ref(kind, str(id))
+        _ENV.globals["article_no"] = article_no
     return _ENV
 
 
@@ -114,10 +115,172 @@ class PageContext:
             return ""
         return str(self.ui["para_range"]).format(start=self.date(start), end=self.date(para.until))
 
+    def existence(self, article: Any) -> tuple[Any, Any]:
+        """The editions an article stood in: from its ``adopted`` entry (default: the first
+        edition) up to, not including, its ``repealed`` date (``None``: to the lapse)."""
+        eds = self.c.document.editions
+        adopted = [h.date for h in article.history if h.kind == "adopted"]
+        # An article with no 'adopted' entry was inserted by the first edition that its
+        # history says changed it (83-1, 94-1, 99).
+        amended = [h.date for h in article.history if h.kind == "amended"]
+        start = adopted[0] if adopted else amended[0] if amended else eds[0].date if eds else None
+        return start, article.repealed
+
+    def edition_rows(self, article: Any) -> list[dict[str, Any]]:
+        """One row per edition of the document: what it did to the article (``state``:
+        absent, adopted, inserted, amended, unchanged, unknown, repealed, gone) and the history
+        entry that says so (its index), if any."""
+        start, repealed = self.existence(article)
+        by_date = {}
+        for i, h in enumerate(article.history):
+            by_date.setdefault((h.kind, h.date), i)
+        unchanged = set(article.unchanged)
+        rows = []
+        for ed in self.c.document.editions:
+            key = ed.date.sort_key
+            entry = by_date.get(("amended", ed.date))
+            if start is not None and key < start.sort_key:
+                state = "absent"
+            elif start is not None and key == start.sort_key:
+                adopted = by_date.get(("adopted", ed.date))
+                state = "adopted" if ed == self.c.document.editions[0] else "inserted"
+                entry = adopted if adopted is not None else entry
+            elif repealed is not None and key == repealed.sort_key:
+                state = "repealed"
+            elif repealed is not None and key > repealed.sort_key:
+                state = "gone"
+            elif entry is not None:
+                state = "amended"
+            elif ed.date in unchanged:
+                state = "unchanged"
+            else:
+                state = "unknown"
+            in_text = state not in ("absent", "repealed", "gone")
+            rows.append({"edition": ed, "state": state, "entry": entry, "in_text": in_text})
+        return rows
+
+    def wordings(self, article: Any) -> list[tuple[str, list[tuple[str, int, bool]]]]:
+        """The article as it read from one edition that changed it to the next, oldest
+        first: a label (the dates) and the paragraphs then valid (number, index, and whether
+        that wording is known for the period). A paragraph given in one wording only is
+        known only after the article's last amendment: before it, no source we found may
+        show its wording (the page says so). Empty unless some paragraph has a dated
+        wording (``since``/``until``)."""
+        if not any(p.since or p.until for p in article.paragraphs):
+            return []
+        eds = self.c.document.editions
+        first = eds[0].date if eds else None
+        start, repealed = self.existence(article)
+        amended = [h.date for h in article.history if h.kind == "amended"]
+        bounds = ({start} if start else set()) | set(amended)
+        for p in article.paragraphs:
+            bounds.update(d for d in (p.since, p.until) if d is not None)
+        if repealed is not None:
+            bounds = {b for b in bounds if b.sort_key < repealed.sort_key}
+        if start is not None:
+            bounds = {b for b in bounds if b.sort_key >= start.sort_key}
+        points = sorted(bounds, key=lambda d: d.sort_key)
+        if len(points) < 2:
+            return []
+        last_change = max((d.sort_key for d in amended), default=(0, 0, 0))
+        dated = {p.n for p in article.paragraphs if p.since or p.until}
+        lapsed = [h.date for h in article.history if h.kind == "lapsed"]
+        ends: list[Any] = [*points[1:], repealed or (lapsed[0] if lapsed else None)]
+        order = [n for n, _ in self.paragraph_groups(article)]
+        out = []
+        for begin, end in zip(points, ends, strict=True):
+            valid: dict[str, tuple[int, bool]] = {}
+            for i, p in enumerate(article.paragraphs):
+                since = (p.since or first or begin).sort_key
+                if since <= begin.sort_key and (
+                    p.until is None or p.until.sort_key > begin.sort_key
+                ):
+                    valid[p.n] = (i, p.n in dated or begin.sort_key >= last_change)
+            label = (
+                str(self.ui["para_range"]).format(start=self.date(begin), end=self.date(end))
+                if end is not None
+                else self.date(begin)
+            )
+            out.append((label, [(n, *valid[n]) for n in order if n in valid]))
+        return out
+
+    def edition_label(self, ed: Any) -> str:
+        """A short name of an edition: its year, or its month and year where two editions
+        share a year ("June 2022", "September 2022")."""
+        same_year = [e for e in self.c.document.editions if e.date.year == ed.date.year]
+        if len(same_year) > 1:
+            return self.date(Date(ed.date.year, ed.date.month))
+        return self.date(Date(ed.date.year))
+
+    def edition_for_event(self, ev: Event) -> Any:
+        """The edition an amendment event of the timeline led to: the one of its date, or
+        the first within a week after it (a referendum, then the text in force)."""
+        if ev.category != "amendment":
+            return None
+        day = ev.date.as_date()
+        for ed in self.c.document.editions:
+            if ev.date.precision == "day" and 0 <= (ed.date.as_date() - day).days <= 7:
+                return ed
+        return None
+
+    def changed_in(self, article: Any) -> list[Any]:
+        """The editions that changed an article (its ``amended`` entries), oldest first."""
+        dates = {h.date for h in article.history if h.kind == "amended"}
+        return [e for e in self.c.document.editions if e.date in dates]
+
+    def edition_changes(self, ed: Any) -> list[tuple[Any, int]]:
+        """The articles an edition changed, each with its ``amended`` history entry."""
+        return [
+            (a, i)
+            for a in self.c.articles
+            for i, h in enumerate(a.history)
+            if h.kind == "amended" and h.date == ed.date
+        ]
+
+    def edition_unknown_count(self, ed: Any) -> int:
+        """How many articles stood in the text at an edition that no source we have says
+        it changed or left alone."""
+        return sum(
+            1
+            for a in self.c.articles
+            for row in self.edition_rows(a)
+            if row["edition"] == ed and row["state"] == "unknown"
+        )
+
+    def edition_sources(self, ed: Any) -> list[Any]:
+        """The edition's sources, then those of each change it made."""
+        out = list(ed.sources)
+        for a, i in self.edition_changes(ed):
+            out += a.history[i].sources
+        return out
+
+    def edition_unchanged(self, ed: Any) -> list[Any]:
+        """The articles that a source shows the edition left untouched."""
+        return [a for a in self.c.articles if ed.date in a.unchanged]
+
+    def edition_adopted(self, ed: Any) -> list[Any]:
+        """The articles whose text this edition adopted or inserted."""
+        return [
+            a
+            for a in self.c.articles
+            if any(h.kind == "adopted" and h.date == ed.date for h in a.history)
+        ]
+
+    def section_articles(self, s: Any) -> list[tuple[Any, Any]]:
+        """Every article number of a section (its range and the inserted articles in it),
+        with the article if it has a page."""
+        numbers: list[Any] = list(range(s.first, s.last + 1))
+        numbers += [a.number for a in self.articles_in(s.number) if a.number not in numbers]
+        numbers.sort(key=article_order)
+        return [(n, self.articles.get(n)) for n in numbers]
+
+    def successor_list(self, successor: Any) -> str:
+        """The 2026 articles, named plainly (never links to the 1995 articles)."""
+        return ", ".join(self.ui["successor_article"].format(n=n) for n in successor.articles)
+
     def successor_articles(self, successor: Any) -> str:
-        """The 2026 article numbers, plain (never links to the 1995 articles)."""
-        names = [self.ui["successor_article"].format(n=n) for n in successor.articles]
-        return str(self.ui["successor_articles"]).format(articles=", ".join(names))
+        """ "Articles of the 2026 Constitution: …"."""
+        return str(self.ui["successor_articles"]).format(articles=self.successor_list(successor))
 
     def ref_link(self, ref: Ref, page: str) -> str:
         """A Markdown link to a referenced item, titled in this language."""
@@ -257,6 +420,17 @@ def render(linked: Linked, lang: str) -> dict[str, str]:
             drawing=ctx.drawing(events, m.title[lang], dates=True, prefix="milestone-"),
         )
     put(paths.GLOSSARY, "glossary.md.j2")
+    doc = c.document
+    if doc.preamble:
+        put(paths.PREAMBLE, "preamble.md.j2")
+    for s in doc.sections:
+        if s.summary:
+            put(paths.section(s.number), "section.md.j2", section=s)
+    if doc.editions:
+        put(paths.EDITIONS, "editions.md.j2")
+        for ed in doc.editions:
+            put(paths.edition(ed.date.iso), "edition.md.j2", edition=ed)
+        put(paths.TO_2026, "to_2026.md.j2")
     _parallel_pages(linked, lang, put)
     return pages
 
@@ -365,7 +539,7 @@ def nav(linked: Linked, lang: str) -> list[Any]:
     return [
         {ui["home"]: paths.HOME},
         {ui["topics"]: [paths.TOPICS] + [paths.topic(t.id) for t in c.topics]},
-        {ui["articles"]: [paths.ARTICLES] + [paths.article(a.number) for a in c.articles]},
+        {ui["articles"]: _article_nav(linked, lang)},
         {
             ui["timeline"]: [{ui["timeline_all"]: paths.TIMELINE}]
             + [
@@ -378,3 +552,34 @@ def nav(linked: Linked, lang: str) -> list[Any]:
         },
         {ui["glossary"]: paths.GLOSSARY},
     ]
+
+
+def _article_nav(linked: Linked, lang: str) -> list[Any]:
+    """The articles part of the navigation: the index, the preamble, each section with its
+    articles (under the section's page, where it has one), the 1995 → 2026 page, the
+    editions."""
+    c = linked.content
+    ui = c.ui[lang]
+    doc = c.document
+    out: list[Any] = [paths.ARTICLES]
+    if not any(s.summary for s in doc.sections):  # no section pages: one flat list
+        return out + [paths.article(a.number) for a in c.articles]
+    if doc.preamble:
+        out.append(paths.PREAMBLE)
+    numbers = {s.number for s in doc.sections}
+    by_section: dict[Any, list[str]] = {}
+    for a in c.articles:
+        key = a.section if a.section in numbers else None
+        by_section.setdefault(key, []).append(paths.article(a.number))
+    for s in doc.sections:
+        pages = ([paths.section(s.number)] if s.summary else []) + by_section.get(s.number, [])
+        if pages:
+            title = f"{ui['section'].format(n=s.number)}. {s.title[lang]}"
+            out.append({html.escape(title, quote=False): pages})
+    out += by_section.get(None, [])
+    if doc.editions:
+        out.append(paths.TO_2026)
+        out.append(
+            {ui["editions"]: [paths.EDITIONS] + [paths.edition(e.date.iso) for e in doc.editions]}
+        )
+    return out

@@ -360,9 +360,11 @@ class Validator:
                 summary = self.text(item, "summary", sw, required=False)
                 self.text_safe(item, "summary")
                 if num is not None and title and first is not None and last is not None:
-                    sections.append(Section(num, title, first, last, summary))
+                    raw_summary = item.get("summary")
+                    locs = dict(raw_summary.key_locs) if isinstance(raw_summary, LDict) else {}
+                    sections.append(Section(num, title, first, last, summary, locs))
         empty = {lang: "" for lang in self.langs}
-        preamble, preamble_sources = validate_articles.preamble(self, d)
+        preamble, preamble_sources, preamble_locs = validate_articles.preamble(self, d)
         return Document(
             self.text(d, "title", what) or empty,
             self.text(d, "official", what) or empty,
@@ -372,6 +374,7 @@ class Validator:
             validate_articles.editions(self, d),
             preamble,
             preamble_sources,
+            preamble_locs,
         )
 
     def topic(

@@ -32,9 +32,11 @@ REQUIRED_WHEN_COMPLETE = ("paragraphs", "successor")
 """Article fields that every article must have once all articles are written in the new
 format. Until then (``COMPLETE = False``) they are optional."""
 
-COMPLETE = False
-"""Flip to ``True`` once every article of the document has ``paragraphs`` and ``successor``
-(tests/test_article_schema.py checks both states)."""
+COMPLETE = True
+"""``True`` since every article of the flagship has ``paragraphs`` and ``successor`` (set it
+to ``False`` while a document's articles are being converted; tests/test_article_schema.py
+checks both states). It applies to a document written in this format, one that declares its
+``editions``; a document without them keeps the older article format."""
 
 ARTICLE_FIELDS = ("paragraphs", "unchanged", "successor", "repealed")
 """The fields this module checks, beside those of ``validate.Validator.article``."""
@@ -115,23 +117,25 @@ def editions(v: Validator, d: LDict) -> tuple[Edition, ...]:
     return tuple(sorted(out, key=lambda e: e.date.sort_key))
 
 
-def preamble(v: Validator, d: LDict) -> tuple[Text | None, tuple[Source, ...]]:
-    """``preamble: {text: {kk: …}, sources: […]}`` of the document."""
+def preamble(v: Validator, d: LDict) -> tuple[Text | None, tuple[Source, ...], dict[str, Loc]]:
+    """``preamble: {text: {kk: …}, sources: […]}`` of the document, and where its text of
+    each language stands."""
     value = d.get("preamble")
     if value is None:
-        return None, ()
+        return None, (), {}
     if not isinstance(value, LDict):
         v.p.error(
             v.loc(d, "preamble"),
             "'preamble' in the document must be a mapping (text: {kk: …, …}, sources: […])",
         )
-        return None, ()
+        return None, (), {}
     what = "the preamble"
     v.fields(value, what, ("text", "sources"))
     text = v.text(value, "text", what)
     sources = v.sources(value, what)
     v.text_safe(value, "text")
-    return text, sources
+    raw = value.get("text")
+    return text, sources, dict(raw.key_locs) if isinstance(raw, LDict) else {}
 
 
 # -- the new article fields ----------------------------------------------------------------
@@ -150,7 +154,7 @@ def article_fields(
     complete: bool | None = None,
 ) -> dict[str, Any]:
     """The new fields of one article, checked: keyword arguments for ``Article``."""
-    complete = COMPLETE if complete is None else complete
+    complete = (COMPLETE and bool(eds)) if complete is None else complete
     known = {e.date.iso for e in eds}
 
     def edition(date: Date, loc: Loc, where: str) -> bool:
@@ -165,6 +169,8 @@ def article_fields(
 
     amended: dict[str, HistoryEntry] = {}
     for h in history:
+        if h.kind == "adopted":
+            edition(h.date, h.loc, "the 'adopted' history entry")
         if h.kind != "amended":
             continue
         edition(h.date, h.loc, "an 'amended' history entry")
