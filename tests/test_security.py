@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 import sys
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -714,6 +715,24 @@ def test_hand_written_files_in_site_are_kept(prebuilt: Path) -> None:
     assert (prebuilt / "site/handouts/kk/mine.pdf").read_bytes() == b"%PDF mine"
     assert "Only the courts" in (prebuilt / "site/en/topics/courts/index.html").read_text()
     assert not list(prebuilt.glob(".explainer-*"))
+
+
+def test_hand_written_pages_in_docs_are_kept_and_not_published(prebuilt: Path) -> None:
+    """Row 25: a hand-written page in docs/<lang>/ neither fails a strict build nor reaches
+    the site or the offline bundle; the file itself stays where it is."""
+    lang = next(p.name for p in (prebuilt / "docs").iterdir() if (p / "index.md").is_file())
+    extra = prebuilt / "docs" / lang / "extra.md"
+    extra.write_text("# Mine\n\nHand-written.\n", encoding="utf-8")
+    r = run_cli(prebuilt, "build", "--strict")
+    assert r.code == 0, r.err
+    assert extra.read_text(encoding="utf-8") == "# Mine\n\nHand-written.\n"
+    assert f"docs/{lang}/extra.md was not written by explainer: not published" in r.err
+    assert not list((prebuilt / "site").rglob("extra*"))
+    assert "Hand-written" not in "".join(
+        p.read_text(encoding="utf-8") for p in (prebuilt / "site").rglob("*.json")
+    )
+    with zipfile.ZipFile(next((prebuilt / "dist").glob("*-offline.zip"))) as z:
+        assert not [n for n in z.namelist() if "extra" in n]
 
 
 # -- a page full of accepted payloads, in Chromium ------------------------------------------

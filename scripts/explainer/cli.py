@@ -175,7 +175,7 @@ def _stage_and_swap(
 
     from . import offline
     from .mkdocs_build import run_mkdocs
-    from .write import write_tree
+    from .write import read_manifest, write_tree
 
     site = result.linked.content.site
     sdocs, ssite = staging / "docs", staging / "site"
@@ -191,6 +191,15 @@ def _stage_and_swap(
             )
         _err(exc.problems)
         return False
+    owned = read_manifest(sdocs)
+    for page in sorted(sdocs.glob("*/**/*.md")):
+        rel = page.relative_to(sdocs).as_posix()
+        if rel not in owned:
+            print(
+                f"explainer: {display_path(project, project.docs)}/{rel} was not written by "
+                "explainer: not published (write pages in content/)",
+                file=sys.stderr,
+            )
     pdfs = make_handouts(project, result, workers)
     if pdfs is None:
         return False

@@ -33,6 +33,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from . import htmlpost
+from .write import MANIFEST, read_manifest
 
 log = logging.getLogger("mkdocs.plugins.explainer")
 
@@ -255,6 +256,20 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if content.is_dir():
             server.watch(str(content))
         return server
+
+    def on_files(self, files: Any, *, config: MkDocsConfig) -> Any:
+        """Publish only the pages the generator wrote: a hand-written page in
+        ``docs/<lang>/`` stays on disk (the generator never deletes it) but is neither
+        built nor indexed (``explainer build`` names it; pages belong in ``content/``)."""
+        docs = Path(config.docs_dir)
+        owned = read_manifest(docs.parent, MANIFEST)
+        if not owned:
+            return files
+        for f in list(files.documentation_pages()):
+            rel = f"{docs.name}/{f.src_uri}"
+            if rel not in owned:
+                files.remove(f)
+        return files
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if self.serving and self.lang == self.settings["default"]:
