@@ -77,8 +77,9 @@ class Site:
     """All languages; the first is the default, served at ``/`` without a prefix."""
     as_of: Date
     """The date up to which the content was checked ("as of")."""
-    base_url: str
-    """Public address of the hosted site, ending in ``/``."""
+    base_url: str | None
+    """Public address of the hosted site, ending in ``/``; ``None`` when it has none yet
+    (then no canonical links, sitemap, QR codes or printed address)."""
     repo_url: str | None
     """Address of the source repository, if public."""
     home: dict[str, str]

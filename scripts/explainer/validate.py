@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import html
+import os
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -46,6 +47,9 @@ UNSAFE_RE = re.compile(
     r"(?:java|vb)script:|data:text/html",
     re.I,
 )
+BASE_URL_RE = re.compile(r"^https?://[^\s/<>\"?#]+(?:/[^\s<>\"?#]*)?$")
+BASE_URL_ENV = "EXPLAINER_BASE_URL"
+"""Overrides ``base_url`` of site.yml (e.g. a preview deploy at another address)."""
 _URL_NOISE = re.compile(r"[\x00-\x20]")
 _MISSING = object()
 
@@ -286,9 +290,7 @@ class Validator:
         if languages:
             self.langs = tuple(lang.code for lang in languages)
         as_of = self.date(d, "as_of", what)
-        base_url = self.string(d, "base_url", what) or "/"
-        if not base_url.endswith("/"):
-            base_url += "/"
+        base_url = self.base_url(d, what)
         home = self.text(d, "home", what) or {}
         slug = self.string(d, "slug", what, False) or "explainer"
         if not ID_RE.match(slug):
@@ -310,22 +312,70 @@ class Validator:
             slug,
         )
 
+    def base_url(self, d: LDict, what: str) -> str | None:
+        """The public address: ``base_url`` in site.yml, or the environment variable
+        ``EXPLAINER_BASE_URL`` (a deploy's address) when it is set; ``None``: no address."""
+        env = os.environ.get(BASE_URL_ENV, "").strip()
+        if env:
+            value: str | None = env
+            loc = Loc(f"environment variable {BASE_URL_ENV}", 1)
+        else:
+            value = self.string(d, "base_url", what, required=False)
+            loc = self.loc(d, "base_url")
+        if value is None or value.strip() == "":
+            return None
+        if not BASE_URL_RE.match(value):
+            self.p.error(
+                loc,
+                f"invalid base_url '{value}': give the site's public address, "
+                "https://…/ (or leave base_url out until the site has one)",
+            )
+            return None
+        return value if value.endswith("/") else value + "/"
+
     def ui(self) -> dict[str, dict[str, Any]]:
-        overrides = self.raw.site.get("ui") if self.raw.site else None
+        """Each language's interface strings: the generator's (``ui.yml``) under those of
+        ``ui: <lang>:`` in site.yml. A missing one is a warning (an error under --strict)
+        naming the key and the file; the English string stands in for it."""
+        site = self.raw.site
+        path = site.loc.path if site else "content/site.yml"
+        overrides = site.get("ui") if site else None
+        if overrides is not None and not isinstance(overrides, LDict):
+            self.p.error(self.loc(site, "ui"), "'ui' must map languages to strings (ui: kk: …)")
+            overrides = None
+        keys = list(self.ui_defaults.get("en", {}))
         out: dict[str, dict[str, Any]] = {}
-        keys = set(self.ui_defaults.get("en", {}))
+        for lang in overrides or ():
+            if lang not in self.langs:
+                self.p.error(
+                    overrides.key_locs[lang],
+                    f"unknown language '{lang}' in 'ui' (site languages: {', '.join(self.langs)})",
+                )
         for lang in self.langs:
             strings = dict(self.ui_defaults.get(lang, {}))
-            if isinstance(overrides, LDict) and isinstance(overrides.get(lang), LDict):
-                strings.update(overrides[lang])
-            missing = sorted(keys - set(strings))
-            if missing:
-                loc = self.raw.site.loc if self.raw.site else Loc("content/site.yml")
-                self.p.error(
-                    loc,
-                    f"no interface strings for language '{lang}': add 'ui: {lang}:' "
-                    f"with {', '.join(missing[:5])}{'…' if len(missing) > 5 else ''}",
-                )
+            own = overrides.get(lang) if overrides else None
+            loc = self.loc(overrides, lang) if own is not None else site.loc if site else Loc(path)
+            if own is not None and not isinstance(own, LDict):
+                self.p.error(loc, f"'ui: {lang}:' must be a mapping of interface strings")
+            elif own is not None:
+                for key, value in own.items():
+                    if key not in keys:
+                        self.p.error(
+                            own.key_locs[key],
+                            f"unknown interface string '{key}' in 'ui: {lang}:' (the keys are "
+                            "those of scripts/explainer/ui.yml)",
+                        )
+                    else:
+                        strings[key] = value
+            for key in keys:
+                if key not in strings:
+                    self.p.warning(
+                        loc,
+                        f"missing interface string '{key}' for language '{lang}': add it "
+                        f"under 'ui: {lang}:' in {path} (the generator's own strings are in "
+                        "scripts/explainer/ui.yml)",
+                    )
+                    strings[key] = self.ui_defaults["en"][key]
             out[lang] = strings
         return out
 
