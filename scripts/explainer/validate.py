@@ -10,14 +10,13 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from . import limits, sanitize, validate_articles
+from . import limits, sanitize, svg, validate_articles
 from .handouts import split_sections
 from .load import LDict, LList, MarkdownFile, RawContent
 from .model import (
-    CATEGORIES,
     HISTORY_KINDS,
-    STATUSES,
     Article,
+    Category,
     Content,
     Date,
     Document,
@@ -30,6 +29,7 @@ from .model import (
     Section,
     Site,
     Source,
+    Status,
     Term,
     Text,
     Topic,
@@ -79,6 +79,7 @@ class Validator:
         self.p = problems
         self.ui_defaults = ui
         self.langs: tuple[str, ...] = ("kk", "ru", "en")
+        self.site_categories: tuple[Category, ...] = ()
 
     # -- field helpers -------------------------------------------------------------------
 
@@ -270,7 +271,11 @@ class Validator:
         if d is None:
             return None
         what = "site settings"
-        self.fields(d, what, ("languages", "as_of", "base_url", "repo_url", "home", "ui", "slug"))
+        self.fields(
+            d,
+            what,
+            ("languages", "as_of", "base_url", "repo_url", "home", "ui", "slug", "categories"),
+        )
         langs_raw = self.req(d, "languages", what)
         languages: list[Language] = []
         if langs_raw is not _MISSING:
@@ -307,6 +312,7 @@ class Validator:
                 "letters, digits and single hyphens (it names the offline bundle)",
             )
             slug = "explainer"
+        categories = self.site_categories = self.categories(d)
         if not languages or as_of is None:
             return None
         return Site(
@@ -317,7 +323,75 @@ class Validator:
             home,
             d.loc,
             slug,
+            categories,
         )
+
+    def labelled(self, d: LDict, key: str, what: str, extra: tuple[str, ...]) -> list[Any]:
+        """A list of ``{id, label: {lang: …}, …}`` (categories, statuses): each item with
+        its id and label checked, duplicates reported."""
+        value = d.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, LList):
+            self.p.error(self.loc(d, key), f"'{key}' in {what} must be a list ('- id: …' items)")
+            return []
+        out, seen = [], set()
+        for item, loc in zip(value, value.item_locs, strict=True):
+            if not isinstance(item, LDict):
+                self.p.error(loc, f"each of '{key}' must be a mapping (id: …, label: …)")
+                continue
+            one = f"'{key}' of {what}"
+            self.fields(item, one, ("id", "label", *extra))
+            ident = self.string(item, "id", one)
+            ident = self.ident(ident, self.loc(item, "id"), key.rstrip("s")) if ident else None
+            label = self.text(item, "label", f"{key.rstrip('s')} '{ident}'")
+            if ident in seen:
+                self.p.error(self.loc(item, "id"), f"duplicate id '{ident}' in '{key}'")
+            elif ident and label:
+                seen.add(ident)
+                out.append((ident, label, item))
+        return out
+
+    def categories(self, d: LDict) -> tuple[Category, ...]:
+        """``categories:`` of site.yml: the kinds of timeline events."""
+        out = []
+        shapes = ", ".join(svg.SHAPES)
+        for ident, label, item in self.labelled(
+            d, "categories", "site settings", ("shape", "colour")
+        ):
+            shape = self.string(item, "shape", f"category '{ident}'")
+            if shape is not None and shape not in svg.SHAPES:
+                self.p.error(
+                    self.loc(item, "shape"),
+                    f"unknown shape '{shape}' of category '{ident}' (expected one of: {shapes})",
+                )
+                continue
+            colour = self.string(item, "colour", f"category '{ident}'", required=False)
+            if colour is not None and not re.match(r"^#[0-9a-fA-F]{6}$", colour):
+                self.p.error(
+                    self.loc(item, "colour"),
+                    f"invalid colour '{colour}' of category '{ident}': write #rrggbb",
+                )
+                continue
+            if shape is not None:
+                out.append(Category(ident, label, shape, colour or svg.SHAPES[shape]))
+        return tuple(out)
+
+    def statuses(self, d: LDict) -> tuple[Status, ...]:
+        """``statuses:`` of document.yml: the statuses an article can have."""
+        out = []
+        for ident, label, item in self.labelled(
+            d, "statuses", "the document", ("document_status",)
+        ):
+            flag = item.get("document_status", False)
+            if not isinstance(flag, bool):
+                self.p.error(
+                    self.loc(item, "document_status"),
+                    f"'document_status' of status '{ident}' must be true or false",
+                )
+                flag = False
+            out.append(Status(ident, label, flag))
+        return tuple(out)
 
     def base_url(self, d: LDict, what: str) -> str | None:
         """The public address: ``base_url`` in site.yml, or the environment variable
@@ -392,10 +466,16 @@ class Validator:
             empty = {lang: "" for lang in self.langs}
             return Document(empty, empty, empty, (), Loc("content/document.yml"))
         what = "the document"
-        self.fields(d, what, ("title", "official", "status", "sections", "editions", "preamble"))
+        self.fields(
+            d,
+            what,
+            ("title", "official", "status", "sections", "editions", "preamble", "statuses"),
+        )
         sections = []
-        raw_sections = d.get("sections") or LList()
-        if isinstance(raw_sections, LList):
+        raw_sections = d.get("sections")  # optional: a document may have no sections
+        if raw_sections is not None and not isinstance(raw_sections, LList):
+            self.p.error(self.loc(d, "sections"), "'sections' in the document must be a list")
+        elif raw_sections is not None:
             for item, loc in zip(raw_sections, raw_sections.item_locs, strict=True):
                 if not isinstance(item, LDict):
                     self.p.error(loc, "each section must be a mapping")
@@ -421,6 +501,7 @@ class Validator:
             validate_articles.editions(self, d),
             preamble,
             preamble_sources,
+            self.statuses(d),
         )
 
     def topic(
@@ -611,10 +692,28 @@ class Validator:
                 f"article number {num} does not match its file "
                 f"name '{stem}.yml' (name it {num}.yml)",
             )
-        section = self.integer(d, "section", what)
+        # A section is named only when the document has sections.
+        section = self.integer(d, "section", what, required=bool(document.sections))
+        if section is not None and not document.sections:
+            self.p.error(
+                self.loc(d, "section"),
+                f"article {num} names section {section}, but the document has no "
+                "'sections' (content/document.yml): remove 'section' or add the sections",
+            )
+            section = None
         title = self.text(d, "title", what)
         summary = self.text(d, "summary", what)
-        status = self.choice(d, "status", what, STATUSES)
+        statuses = tuple(x.id for x in document.statuses)
+        if statuses:
+            status = self.choice(d, "status", what, statuses)
+        else:  # the document defines no statuses: articles have none
+            status = None
+            if d.get("status") is not None:
+                self.p.error(
+                    self.loc(d, "status"),
+                    f"article {num} has a status, but content/document.yml defines no "
+                    "'statuses': add them there (id, label per language) or remove 'status'",
+                )
         history = self.history(d, what)
         versions = self.versions(d, what, history)
         topics = self.id_list(d, "topics", what)
@@ -625,7 +724,13 @@ class Validator:
         self.text_safe(d, "title", plain=True)
         self.text_safe(d, "summary")
         sanitize.check_urls(d, "official", self.p)
-        if num is None or section is None or not title or not summary or not status:
+        if (
+            num is None
+            or (section is None and document.sections)
+            or (status is None and statuses)
+            or not title
+            or not summary
+        ):
             return None
         return Article(
             num,
@@ -654,7 +759,19 @@ class Validator:
             ("id", "date", "category", "title", "text", "articles", "topics", "note", "sources"),
         )
         date = self.date(d, "date", what)
-        category = self.choice(d, "category", what, CATEGORIES)
+        category = self.string(d, "category", what)
+        known = tuple(c.id for c in self.site_categories)
+        if category is not None and category not in known:
+            self.p.error(
+                self.loc(d, "category"),
+                f"unknown category '{category}' in {what} ("
+                + (
+                    f"the categories of content/site.yml: {', '.join(known)})"
+                    if known
+                    else "content/site.yml defines no 'categories': add them there)"
+                ),
+            )
+            category = None
         title = self.text(d, "title", what)
         text = self.text(d, "text", what)
         note = self.text(d, "note", what, required=False)
