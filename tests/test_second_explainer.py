@@ -121,3 +121,17 @@ def test_no_flagship_text_domain_or_english_interface(built: Path) -> None:
 def test_golden_markdown_exists() -> None:
     assert (ROOT / "tests/golden/charter/ru/index.md").is_file()
     assert not (ROOT / "tests/golden/charter/en").exists()
+
+
+def test_scaffolds_use_its_own_settings(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p", CASES / "charter" / "content")
+    assert run_cli(root, "new", "article", "5").code == 0
+    article = (root / "content/articles/5.yml").read_text(encoding="utf-8")
+    assert "section:" not in article and "status: original\n" in article
+    assert "en:" not in article
+    assert run_cli(root, "new", "event", "un-day").code == 0
+    event = (root / "content/events/un-day.yml").read_text(encoding="utf-8")
+    assert "  category: signing\n" in event
+    r = run_cli(root, "check", "--strict")
+    assert r.code == 1
+    assert "content/articles/5.yml:10: warning: placeholder 'https://example.org/TODO'" in r.err

@@ -53,6 +53,8 @@ ID_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 LANG_RE = re.compile(r"^[a-z]{2,3}$")
 BASE_URL_RE = re.compile(r"^https?://[^\s/<>\"?#]+(?:/[^\s<>\"?#]*)?$")
+PLACEHOLDER_RE = re.compile(r"https?://example\.org/TODO|\bTODO\b")
+"""What ``explainer new`` writes for the author to replace (refused under --strict)."""
 BASE_URL_ENV = "EXPLAINER_BASE_URL"
 """Overrides ``base_url`` of site.yml (e.g. a preview deploy at another address)."""
 _MISSING = object()
@@ -1126,6 +1128,13 @@ class Validator:
             for n, line in enumerate(text.split("\n"), 1):
                 for word in mixed_script_words(line):
                     self.p.error(Loc(path, n), describe(word))
+                m = PLACEHOLDER_RE.search(line)
+                if m:
+                    self.p.warning(
+                        Loc(path, n),
+                        f"placeholder '{m.group(0)}' left from 'explainer new': write the "
+                        "real text or source here",
+                    )
         for loc, message in term_consistency(texts, terms, self.langs):
             self.p.error(loc, message)
         if content_site is None:
