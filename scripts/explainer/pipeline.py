@@ -3,6 +3,7 @@ unless every check passed."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -66,11 +67,36 @@ def check(project: Project, strict: bool = False) -> Result:
     raw = load(project.content, problems, base=project.root)
     content = validate(raw, raw.texts, problems, load_ui())
     linked = link(content, problems, declared(raw)) if content is not None else None
+    unchecked(problems)
     fatal = problems.fatal(strict)
     if fatal or linked is None:
         raise ContentError([p for p in problems.sorted() if p in fatal] or problems.sorted())
     files = generate(linked)
     return Result(linked, files, [p for p in problems.sorted() if p.severity == "warning"])
+
+
+FOLLOW_ON = re.compile(r"^unknown (article|topic|term|event|section|category|milestone)\b")
+"""Errors that a file which did not load causes elsewhere (a reference to what it held)."""
+
+
+def unchecked(problems: Problems) -> None:
+    """When a file could not be read, references elsewhere cannot be checked: they are not
+    listed (they would bury the cause); one line says how many were left unchecked."""
+    if not problems.unreadable:
+        return
+    kept = [p for p in problems.items if p.severity != "error" or not FOLLOW_ON.match(p.message)]
+    dropped = len(problems.items) - len(kept)
+    if dropped:
+        files = sorted({p.loc.path for p in problems.unreadable})
+        note = Problem(
+            problems.unreadable[0].loc,
+            f"{dropped} reference(s) to articles, topics, terms or events were not "
+            f"checked, because {', '.join(files)} could not be read: "
+            f"fix {'it' if len(files) == 1 else 'them'} and check again",
+        )
+        kept.append(note)
+        problems.unreadable.append(note)
+    problems.items = kept
 
 
 def generate(linked: Linked) -> dict[str, bytes]:
