@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from .conftest import run_cli
 
 
@@ -37,25 +39,27 @@ def test_a_yaml_typo_is_listed_first_with_a_hint_and_nothing_it_causes(basic: Pa
     assert lines[-1].startswith("explainer: 2 error(s)")
 
 
-def test_an_empty_site_yml(basic: Path) -> None:
-    (basic / "content/site.yml").write_text("# nothing yet\n", encoding="utf-8")
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "# nothing yet\n",
+            "the site settings file is empty: it needs at least 'languages:' (the first is "
+            "the default) and 'as_of:' (see CONTENT.md, site.yml)",
+        ),
+        (
+            "- kk\n- ru\n",
+            "site.yml must be a mapping, not a list: settings as 'key: value' lines "
+            "('languages:', 'as_of:', …; see CONTENT.md)",
+        ),
+    ],
+)
+def test_an_empty_or_list_site_yml(basic: Path, text: str, message: str) -> None:
+    (basic / "content/site.yml").write_text(text, encoding="utf-8")
     r = run_cli(basic, "check")
     assert r.code == 1
-    assert r.err.splitlines()[0] == (
-        "content/site.yml:1: the site settings file is empty: it needs at least 'languages:' "
-        "(the first is the default) and 'as_of:' (see CONTENT.md, site.yml)"
-    )
+    assert r.err.splitlines()[0] == f"content/site.yml:1: {message}"
     assert "0 error(s)" not in r.err
-
-
-def test_a_site_yml_that_is_a_list(basic: Path) -> None:
-    (basic / "content/site.yml").write_text("- kk\n- ru\n", encoding="utf-8")
-    r = run_cli(basic, "check")
-    assert r.code == 1
-    assert r.err.splitlines()[0] == (
-        "content/site.yml:1: site.yml must be a mapping, not a list: settings as 'key: value' "
-        "lines ('languages:', 'as_of:', …; see CONTENT.md)"
-    )
 
 
 def test_a_tab_gets_a_hint(basic: Path) -> None:
