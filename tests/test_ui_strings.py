@@ -61,21 +61,22 @@ def test_a_missing_ui_string_is_a_strict_error_naming_key_and_file(basic: Path) 
 
 def test_ui_strings_in_site_yml(basic: Path) -> None:
     site = basic / "content" / "site.yml"
+    text = site.read_text(encoding="utf-8")
+    n = text.count("\n")  # the lines before "ui:"
     site.write_text(
-        site.read_text(encoding="utf-8")
-        + "ui:\n  ru:\n    not_found_title: Нет такой страницы\n    nonsense: x\n  de:\n"
+        text + "ui:\n  ru:\n    not_found_title: Нет такой страницы\n    nonsense: x\n  de:\n"
         "    home: Start\n",
         encoding="utf-8",
     )
     r = run_cli(basic, "check", "--strict")
     assert r.code == 1
     assert r.err.splitlines()[:2] == [
-        "content/site.yml:14: unknown interface string 'nonsense' in 'ui: ru:' (the keys are "
-        "those of scripts/explainer/ui.yml)",
-        "content/site.yml:16: unknown language 'de' in 'ui' (site languages: kk, ru, en)",
+        f"content/site.yml:{n + 4}: unknown interface string 'nonsense' in 'ui: ru:' (the "
+        "keys are those of scripts/explainer/ui.yml)",
+        f"content/site.yml:{n + 6}: unknown language 'de' in 'ui' (site languages: kk, ru, en)",
     ]
     site.write_text(
-        "\n".join(site.read_text(encoding="utf-8").split("\n")[:13]) + "\n", encoding="utf-8"
+        "\n".join(site.read_text(encoding="utf-8").split("\n")[: n + 3]) + "\n", encoding="utf-8"
     )
     r = run_cli(basic, "build", "--strict", "--no-offline")
     assert r.code == 0, r.err

@@ -24,7 +24,7 @@ import jinja2
 import markdown
 import segno
 
-from . import paths
+from . import fonts, paths
 from .link import Linked
 from .model import Date, Handout, HandoutPart
 from .problems import Loc
@@ -455,12 +455,26 @@ def env() -> jinja2.Environment:
     return _ENV
 
 
+def font_faces() -> str:
+    """``@font-face`` rules for the shipped font (the site's Noto Sans), one family name per
+    subset file: WeasyPrint garbles text when several files with ``unicode-range`` share one
+    family, while a list of families falls back letter by letter (``var(--az-font)``)."""
+    rules = []
+    for weight in fonts.WEIGHTS:
+        for subset, path in zip(fonts.SUBSETS, fonts.files(weight), strict=True):
+            rules.append(
+                f'@font-face {{ font-family: "{fonts.FAMILY} {subset}"; font-weight: {weight}; '
+                f'font-style: normal; src: url("{path.as_uri()}") format("woff2"); }}'
+            )
+    return "\n".join(rules) + "\n"
+
+
 def stylesheet() -> str:
-    """The print stylesheet of the handouts (A4, DejaVu, black and white)."""
+    """The print stylesheet of the handouts (A4, the shipped Noto Sans, black and white)."""
     loader = env().loader
     assert loader is not None
     source, _, _ = loader.get_source(env(), "handout.css")
-    return source
+    return font_faces() + source
 
 
 def as_of(linked: Linked, h: Handout) -> Date:
