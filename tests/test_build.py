@@ -204,7 +204,18 @@ def test_check_status_and_new(basic: Path) -> None:
         f"created content/topics/voting-rights/{f}"
         for f in ("topic.yml", "kk.md", "ru.md", "en.md")
     ]
-    assert run_cli(basic, "check", "--strict").code == 0
+    # The scaffold is checked like any content, but its placeholders stop a strict check.
+    assert run_cli(basic, "check").code == 0
+    strict = run_cli(basic, "check", "--strict")
+    assert strict.code == 1
+    assert (
+        "content/topics/voting-rights/en.md:2: warning: placeholder 'TODO' left from "
+        "'explainer new': write the real text or source here"
+    ) in strict.err.splitlines()
+    assert (
+        "content/topics/voting-rights/topic.yml:7: warning: placeholder "
+        "'https://example.org/TODO' left from 'explainer new': write the real text or source here"
+    ) in strict.err.splitlines()
     bad = run_cli(basic, "new", "topic", "../escape")
     assert bad.code == 1 and "invalid id '../escape'" in bad.err
     assert not (basic / "content/escape").exists()

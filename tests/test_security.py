@@ -371,7 +371,10 @@ ROWS: dict[str, tuple[Callable[[Path], None], list[str]]] = {
     # -- 06, 24: empty files, a far date ---------------------------------------------------
     "06c-empty-site-yml": (
         write("content/site.yml", "# nothing\n"),
-        ["content/site.yml:1: the file is empty: write the site settings or remove the file"],
+        [
+            "content/site.yml:1: the site settings file is empty: it needs at least "
+            "'languages:' (the first is the default) and 'as_of:' (see CONTENT.md, site.yml)"
+        ],
     ),
     "06b-empty-events-file": (
         write("content/events/more.yml", ""),

@@ -132,10 +132,9 @@ def test_one_mark_and_one_link_per_item() -> None:
 
 def test_categories_differ_in_shape_not_only_colour() -> None:
     shapes = set()
-    for cat in svg.SHAPES:
+    for kind in svg.SHAPES:
         g = ET.fromstring(
-            f'<g xmlns="http://www.w3.org/2000/svg">'
-            f"{svg.shape(svg.SHAPES[cat][0], '#000000', 0, 0)}</g>"
+            f'<g xmlns="http://www.w3.org/2000/svg">{svg.shape(kind, "#000000", 0, 0)}</g>'
         )
         shapes.add(
             tuple((el.tag, len((el.get("points") or "").split()), el.get("fill")) for el in g)
@@ -153,7 +152,11 @@ def test_text_is_escaped() -> None:
         href="../timeline.md#x?a=1&b=2",
     )
     (out,) = svg.draw(
-        [it], first_year=2000, last_year=2000, title="<T & t>", legend=[("courts", "<Courts>")]
+        [it],
+        first_year=2000,
+        last_year=2000,
+        title="<T & t>",
+        legend=[("courts", "<Courts>", ("diamond", "#882255"))],
     )
     assert "<script>" not in out and "<b>" not in out
     root = ET.fromstring(out)
@@ -188,7 +191,7 @@ def test_long_drawings_are_cut_at_year_boundaries() -> None:
             first_year=1990,
             last_year=2015,
             title="T",
-            legend=[("courts", "C")],
+            legend=[("courts", "C", ("diamond", "#882255"))],
             max_height=200,
         )
     ]
@@ -212,7 +215,12 @@ def test_long_drawings_are_cut_at_year_boundaries() -> None:
 
 
 def test_output_is_deterministic() -> None:
-    kw = {"first_year": 1990, "last_year": 2026, "title": "T", "legend": [("courts", "C")]}
+    kw = {
+        "first_year": 1990,
+        "last_year": 2026,
+        "title": "T",
+        "legend": [("courts", "C", ("diamond", "#882255"))],
+    }
     assert svg.draw(items(30), **kw) == svg.draw(items(30), **kw)
 
 
@@ -250,7 +258,7 @@ def test_timeline_drawing_has_one_mark_per_event(flagship: Result, lang: str) ->
     assert all(s.find(f"{NS}title").text == name for s in svgs)
     assert first.get("aria-label").startswith("1990–")
     legend = [t.text for t in first.find(f"{NS}g[@class='az-tl__legend']").iter(f"{NS}text")]
-    assert legend == [c.ui[lang][f"category_{cat}"] for cat in svg.SHAPES]
+    assert legend == [cat.label[lang] for cat in c.site.categories]  # content/site.yml
     years = [t.text for s in svgs for t in s.iter(f"{NS}text") if t.get("class") == "az-tl__year"]
     assert years[0] == "1990" and years[-1] == "2026"
 
@@ -346,7 +354,7 @@ def test_timeline_page_groups_years_and_offers_filters(flagship: Result, lang: s
         r' aria-pressed="false">.*?<span>(.*?)</span>',
         md,
     )
-    assert buttons == [(cat, c.ui[lang][f"category_{cat}"]) for cat in svg.SHAPES]
+    assert buttons == [(cat.id, cat.label[lang]) for cat in c.site.categories]
     assert '<div class="az-filter" role="group" aria-labelledby="az-filter-label"' in md
     for m in c.milestones:
         assert f"](timeline/{m.id}.md)" in md

@@ -1,4 +1,5 @@
-"""Command line: ``explainer build|check|handouts|serve|status|new``."""
+"""Command line of the explainer generator: build, check, handouts, links, serve, status,
+new."""
 
 from __future__ import annotations
 
@@ -17,6 +18,13 @@ from . import __version__, scaffold, swap
 from .pipeline import Project, Result, check, display_path, write_docs
 from .problems import ContentError, Loc, Problem
 from .write import atomic_write, plan_conflicts
+
+DESCRIPTION = """\
+Build a multilingual explainer site from the content in content/ (YAML and Markdown):
+the site in every language, an offline zip and printable PDF handouts. Every problem in the
+content is reported as path:line, all at once, and then nothing is written.
+
+Run "explainer COMMAND --help" for the options of a command."""
 
 SITE_MARK = ".explainer-site"
 
@@ -435,10 +443,14 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="explainer", description=__doc__)
+    p = argparse.ArgumentParser(
+        prog="explainer",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.add_argument("--version", action="version", version=f"explainer {__version__}")
     p.add_argument("--root", default=".", help="project folder (default: current)")
-    sub = p.add_subparsers(dest="command", required=True)
+    sub = p.add_subparsers(dest="command", required=True, title="commands", metavar="COMMAND")
     b = sub.add_parser("build", help="check content, generate docs/ and build site/")
     b.add_argument("--strict", action="store_true", help="treat warnings as errors")
     b.add_argument("--site", help="output folder (default: site)")

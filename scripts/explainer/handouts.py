@@ -24,7 +24,7 @@ import jinja2
 import markdown
 import segno
 
-from . import paths
+from . import fonts, paths
 from .link import Linked
 from .model import Date, Handout, HandoutPart
 from .problems import Loc
@@ -186,9 +186,18 @@ def lang_root(linked: Linked, lang: str) -> str:
     return "" if lang == linked.content.site.default else f"{lang}/"
 
 
-def online_url(linked: Linked, lang: str, page: str) -> str:
-    """The public address of ``page`` in ``lang`` (on the hosted site)."""
-    return linked.content.site.base_url + lang_root(linked, lang) + paths.url_of(page)
+def online_url(linked: Linked, lang: str, page: str) -> str | None:
+    """The public address of ``page`` in ``lang`` (on the hosted site); ``None`` when the
+    site has no ``base_url``."""
+    base = linked.content.site.base_url
+    if base is None:
+        return None
+    return base + lang_root(linked, lang) + paths.url_of(page)
+
+
+def a_href(url: str | None, inner: str) -> str:
+    """``inner`` (HTML) linked to ``url``, or as it is when there is no address."""
+    return f'<a href="{html.escape(url)}">{inner}</a>' if url else inner
 
 
 def pages_of(h: Handout) -> set[str]:
@@ -245,8 +254,10 @@ def absolute_links(html_text: str, linked: Linked, lang: str, page: str) -> str:
             return m.group(0)
         target, _, anchor = href.partition("#")
         resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), target))
-        url = online_url(linked, lang, resolved) + (f"#{anchor}" if anchor else "")
-        return f'href="{html.escape(url)}"'
+        url = online_url(linked, lang, resolved)
+        if url is None:  # no public address: the words stay, without a link
+            return ""
+        return f'href="{html.escape(url + (f"#{anchor}" if anchor else ""))}"'
 
     return HREF_RE.sub(sub, html_text)
 
@@ -377,8 +388,8 @@ class Builder:
         url = online_url(self.linked, self.lang, paths.article(a.number))
         return Block(
             "article",
-            f'<p class="article"><a href="{html.escape(url)}"><b>'
-            f"{html.escape(title)}.</b></a> {html.escape(text)}</p>",
+            f'<p class="article">{a_href(url, f"<b>{html.escape(title)}.</b>")} '
+            f"{html.escape(text)}</p>",
         )
 
     def timeline_groups(self) -> list[Group]:
@@ -388,9 +399,7 @@ class Builder:
         for e in events:
             url = online_url(self.linked, self.lang, paths.event_anchor(e.id))
             date = html.escape(self.date(e.date))
-            title = (
-                f'<a href="{html.escape(url)}">{html.escape(plain_text(e.title[self.lang]))}</a>'
-            )
+            title = a_href(url, html.escape(plain_text(e.title[self.lang])))
             g.blocks.append(
                 Block("event", f'<p class="event"><b>{date}</b><br>{title}</p>', (date, title))
             )
@@ -446,12 +455,26 @@ def env() -> jinja2.Environment:
     return _ENV
 
 
+def font_faces() -> str:
+    """``@font-face`` rules for the shipped font (the site's Noto Sans), one family name per
+    subset file: WeasyPrint garbles text when several files with ``unicode-range`` share one
+    family, while a list of families falls back letter by letter (``var(--az-font)``)."""
+    rules = []
+    for weight in fonts.WEIGHTS:
+        for subset, path in zip(fonts.SUBSETS, fonts.files(weight), strict=True):
+            rules.append(
+                f'@font-face {{ font-family: "{fonts.FAMILY} {subset}"; font-weight: {weight}; '
+                f'font-style: normal; src: url("{path.as_uri()}") format("woff2"); }}'
+            )
+    return "\n".join(rules) + "\n"
+
+
 def stylesheet() -> str:
-    """The print stylesheet of the handouts (A4, DejaVu, black and white)."""
+    """The print stylesheet of the handouts (A4, the shipped Noto Sans, black and white)."""
     loader = env().loader
     assert loader is not None
     source, _, _ = loader.get_source(env(), "handout.css")
-    return source
+    return font_faces() + source
 
 
 def as_of(linked: Linked, h: Handout) -> Date:
@@ -481,8 +504,8 @@ def handout_html(linked: Linked, h: Handout, edition: str) -> str:
                 "lead": b.lead(),
                 "as_of": b.ui["as_of"].format(date=b.date(date)),
                 "url": url,
-                "address": re.sub(r"^https?://", "", url),
-                "qr": qr_data_uri(url),
+                "address": re.sub(r"^https?://", "", url) if url else None,
+                "qr": qr_data_uri(url) if url else None,
                 "more": b.ui["handout_more"],
                 "page_css": page_counter_css(b.ui["handout_page"]),
                 "groups": b.groups(),

@@ -156,6 +156,11 @@ def _convert(
     return node.value
 
 
+def _shape(data: Any) -> str:
+    """What a YAML document is, in words (for messages)."""
+    return "list" if isinstance(data, list) else "single value" if data is not None else "nothing"
+
+
 def _decode(path: Path, rel: str, problems: Problems) -> str | None:
     why = limits.file_problem(path)
     if why:
@@ -170,7 +175,7 @@ def _decode(path: Path, rel: str, problems: Problems) -> str | None:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        problems.error(
+        problems.unreadable_file(
             Loc(rel, line),
             f"file is not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
             "save it as UTF-8",
@@ -190,6 +195,35 @@ def _decode(path: Path, rel: str, problems: Problems) -> str | None:
     return text
 
 
+YAML_HINTS = (
+    (
+        ("mapping values are not allowed", "could not find expected ':'"),
+        "; a value that holds ': ' must be in quotes (title: \"Article 1: …\") or written as a "
+        "block (key: >- and the text on the next lines, indented)",
+    ),
+    (("found character '\\t'", "found character '\t'"), "; indent with spaces, not tabs"),
+    (
+        ("expected <block end>", "did not find expected key", "expected <block mapping start>"),
+        "; check the indentation of this line and the one before (items of a list start "
+        "with '- ' at the same depth)",
+    ),
+    (
+        ("found undefined alias", "found unexpected end of stream", "while scanning a quoted"),
+        "; a quote (\" or ') or a bracket is not closed, or a value starts with '*' or '&': "
+        "put such a value in quotes",
+    ),
+)
+"""Hints for the commonest YAML mistakes, by the parser's message."""
+
+
+def yaml_hint(message: str) -> str:
+    """How to fix a YAML syntax error, for the commonest ones (else nothing)."""
+    for needles, hint in YAML_HINTS:
+        if any(n in message for n in needles):
+            return hint
+    return ""
+
+
 def parse_yaml(text: str, rel: str, problems: Problems, line_offset: int = 0) -> Any:
     """Parse YAML text into L-structures; report syntax errors as ``path:line``."""
     try:
@@ -198,10 +232,10 @@ def parse_yaml(text: str, rel: str, problems: Problems, line_offset: int = 0) ->
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 if mark else 1) + line_offset
         what = exc.problem or exc.context or "invalid YAML"
-        problems.error(Loc(rel, line), f"malformed YAML: {what}")
+        problems.unreadable_file(Loc(rel, line), f"malformed YAML: {what}{yaml_hint(what)}")
         return None
     except yaml.YAMLError as exc:  # pragma: no cover - defensive
-        problems.error(Loc(rel, 1 + line_offset), f"malformed YAML: {exc}")
+        problems.unreadable_file(Loc(rel, 1 + line_offset), f"malformed YAML: {exc}")
         return None
     except RecursionError:
         problems.error(
@@ -313,11 +347,28 @@ def _load(root: Path, problems: Problems, base: Path | None) -> RawContent:
     def yaml_file(path: Path, kind: str) -> LDict | None:
         raw.files.append(path)
         data = _read_yaml_file(path, base, problems, raw)
+        rel = _rel(path, base)
         if data is None:
-            empty(path, KINDS.get(kind, kind))
+            parsed = rel in raw.texts and all(p.loc.path != rel for p in problems.unreadable)
+            if kind == "site.yml":
+                if parsed:  # read, and nothing in it
+                    problems.unreadable_file(
+                        Loc(rel, 1),
+                        "the site settings file is empty: it needs at least 'languages:' (the "
+                        "first is the default) and 'as_of:' (see CONTENT.md, site.yml)",
+                    )
+            else:
+                empty(path, KINDS.get(kind, kind))
             return None
         if not isinstance(data, LDict):
-            problems.error(Loc(_rel(path, base), 1), f"{kind} must be a mapping (key: value)")
+            hint = (
+                ": settings as 'key: value' lines ('languages:', 'as_of:', …; see CONTENT.md)"
+                if kind == "site.yml"
+                else " (key: value)"
+            )
+            problems.unreadable_file(
+                Loc(rel, 1), f"{kind} must be a mapping, not a {_shape(data)}{hint}"
+            )
             return None
         return data
 

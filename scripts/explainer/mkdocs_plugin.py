@@ -18,6 +18,7 @@ import html
 import logging
 import posixpath
 import re
+import urllib.parse
 from pathlib import Path
 from typing import Any
 
@@ -181,11 +182,22 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         config.theme["language"] = self.lang
         self._configure_search(config)
         config.nav = lang["nav"]
+        # Reader-facing strings of this language: the heading links' title, the 404 page.
+        ui = lang.get("ui") or {}
+        toc = config.mdx_configs.get("toc")
+        if toc and toc.get("permalink") and "permalink" in ui:
+            config.mdx_configs["toc"] = {**toc, "permalink_title": ui["permalink"]}
+        config.extra["explainer_ui"] = ui
         if self.settings.get("not_in_nav"):
             # Pages reached from other pages only (side-by-side pages): not in the nav.
             config.not_in_nav = c.PathSpec().validate("\n".join(self.settings["not_in_nav"]))
-        if config.site_url:
-            config.site_url = config.site_url.rstrip("/") + "/" + self._root_of(self.lang)
+        self._check_site_url(config)
+        base = self.settings.get("site_url")
+        config.site_url = base + self._root_of(self.lang) if base else None
+        # The 404 page is served at any depth: its links start at the server's root.
+        config.extra["explainer_home"] = (
+            urllib.parse.urlsplit(config.site_url).path if config.site_url else "/"
+        ) + ("" if config.site_url else self._root_of(self.lang))
         config.extra["alternate"] = [
             {
                 "name": html.escape(x["name"], quote=True),
@@ -195,6 +207,22 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             for x in self.settings["languages"]
         ]
         return config
+
+    def _check_site_url(self, config: MkDocsConfig) -> None:
+        """The public address is ``base_url`` in content/site.yml, and only there: a
+        ``site_url`` in the MkDocs config that says otherwise is an error."""
+        given = config.site_url
+        base = self.settings.get("site_url")
+        if not given or (base and given.rstrip("/") + "/" == base):
+            return
+        path = Path(config.config_file_path)
+        text = path.read_text(encoding="utf-8") if path.is_file() else ""
+        line = next((n for n, x in enumerate(text.split("\n"), 1) if x.startswith("site_url:")), 1)
+        raise PluginError(
+            f"{path.name}:{line}: site_url '{given}' is not the base_url of content/site.yml "
+            f"({base or 'not set'}): remove site_url from {path.name}; the public address "
+            "is set once, as base_url in content/site.yml (or EXPLAINER_BASE_URL)"
+        )
 
     def on_env(
         self, env: jinja2.Environment, *, config: MkDocsConfig, files: Any
@@ -279,6 +307,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             regenerate(Path(config.config_file_path).parent)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not config.site_url:  # no public address: no sitemap of made-up addresses
+            for name in ("sitemap.xml", "sitemap.xml.gz"):
+                (Path(config.site_dir) / name).unlink(missing_ok=True)
         if self.lang != self.settings["default"]:
             return
         docs_root = Path(config.docs_dir).parent
@@ -293,7 +324,6 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 docs_dir=str(docs_root / code),
                 site_dir=str(site_root / code),
                 strict=config.strict,
-                site_url=config.site_url or None,
                 use_directory_urls=config.use_directory_urls,
             )
             cfg.extra[LANG_KEY] = code

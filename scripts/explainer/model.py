@@ -11,9 +11,7 @@ from .problems import Loc
 Text = dict[str, str]
 """A text given once per language: ``{"kk": …, "ru": …, "en": …}``."""
 
-CATEGORIES = ("adoption", "amendment", "election", "courts", "anniversary", "new-constitution")
 HISTORY_KINDS = ("adopted", "amended", "lapsed")
-STATUSES = ("in-force", "superseded")
 SUCCESSOR_STATUSES = ("carried", "not-carried", "unknown")
 
 ArticleNo = int | str
@@ -97,6 +95,30 @@ class Language:
 
 
 @dataclass(frozen=True)
+class Category:
+    """A category of timeline events (``categories:`` in content/site.yml)."""
+
+    id: str
+    label: Text
+    """Its name per language (filters, legend, each event)."""
+    shape: str
+    """Its mark in the drawing: circle, square, triangle, diamond, star or ring."""
+    colour: str
+    """The mark's colour (``#rrggbb``)."""
+
+
+@dataclass(frozen=True)
+class Status:
+    """A status an article can have (``statuses:`` in content/document.yml)."""
+
+    id: str
+    label: Text
+    """Shown on the article page, per language."""
+    document_status: bool = False
+    """Whether the document's own status line follows it (e.g. for "superseded")."""
+
+
+@dataclass(frozen=True)
 class Site:
     """Site settings from ``content/site.yml``."""
 
@@ -104,8 +126,9 @@ class Site:
     """All languages; the first is the default, served at ``/`` without a prefix."""
     as_of: Date
     """The date up to which the content was checked ("as of")."""
-    base_url: str
-    """Public address of the hosted site, ending in ``/``."""
+    base_url: str | None
+    """Public address of the hosted site, ending in ``/``; ``None`` when it has none yet
+    (then no canonical links, sitemap, QR codes or printed address)."""
     repo_url: str | None
     """Address of the source repository, if public."""
     home: dict[str, str]
@@ -113,6 +136,8 @@ class Site:
     loc: Loc
     slug: str = "explainer"
     """Short name of the explainer, for file names: ``dist/<slug>-offline.zip``."""
+    categories: tuple[Category, ...] = ()
+    """Categories of timeline events, in the order of the filters and the legend."""
 
     @property
     def default(self) -> str:
@@ -158,6 +183,8 @@ class Document:
     preamble_sources: tuple[Source, ...] = ()
     preamble_locs: dict[str, Loc] = field(default_factory=dict, compare=False, hash=False)
     """Where the preamble's text of each language stands."""
+    statuses: tuple[Status, ...] = ()
+    """The statuses an article can have; none: articles have no status line."""
 
 
 @dataclass(frozen=True)
@@ -277,12 +304,13 @@ class Article:
     """An article of the document."""
 
     number: ArticleNo
-    section: int
+    section: int | None
+    """Its section's number; ``None`` when the document has no sections."""
     title: Text
     summary: Text
     """Plain-language summary per language (Markdown)."""
-    status: str
-    """``in-force`` or ``superseded``."""
+    status: str | None
+    """One of the document's ``statuses`` (``None`` when it defines none)."""
     history: tuple[HistoryEntry, ...]
     topics: tuple[str, ...]
     terms: tuple[str, ...]

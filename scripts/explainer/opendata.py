@@ -35,7 +35,7 @@ def export(linked: Linked, lang: str) -> dict[str, Any]:
 
     def url(md: str) -> str:
         prefix = "" if lang == c.site.default else f"{lang}/"
-        return c.site.base_url + prefix + paths.url_of(md)
+        return (c.site.base_url or "") + prefix + paths.url_of(md)
 
     return {
         "schema": SCHEMA,

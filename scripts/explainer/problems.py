@@ -37,9 +37,18 @@ class Problems:
     """Collects problems; stages add to it and go on, so one run reports everything."""
 
     items: list[Problem] = field(default_factory=list)
+    unreadable: list[Problem] = field(default_factory=list)
+    """Files that could not be read at all (malformed YAML, not UTF-8): listed first, since
+    what follows from them not loading is not real."""
 
     def error(self, loc: Loc, message: str) -> None:
         self.items.append(Problem(loc, message))
+
+    def unreadable_file(self, loc: Loc, message: str) -> None:
+        """A file that could not be parsed: an error, listed before every other one."""
+        problem = Problem(loc, message)
+        self.items.append(problem)
+        self.unreadable.append(problem)
 
     def warning(self, loc: Loc, message: str) -> None:
         self.items.append(Problem(loc, message, "warning"))
@@ -54,7 +63,10 @@ class Problems:
     def sorted(self) -> list[Problem]:
         seen: set[Problem] = set()
         out: list[Problem] = []
-        for p in sorted(self.items, key=lambda p: (p.loc.path, p.loc.line, p.message)):
+        first = {p: i for i, p in enumerate(self.unreadable)}
+        n = len(first)
+        key = lambda p: (first.get(p, n), p.loc.path, p.loc.line, p.message)  # noqa: E731
+        for p in sorted(self.items, key=key):
             if p not in seen:
                 seen.add(p)
                 out.append(p)

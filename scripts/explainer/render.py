@@ -11,7 +11,7 @@ import jinja2
 
 from . import handouts, parallel, paths, svg
 from .link import Linked, Ref, md_text
-from .model import CATEGORIES, Date, Event, article_no, article_order
+from .model import Date, Event, article_no, article_order
 
 _ENV: jinja2.Environment | None = None
 
@@ -36,7 +36,6 @@ def env() -> jinja2.Environment:
         _ENV.filters["h"] = lambda s: html.escape(str(s), quote=False).replace('"', "&quot;")
         _ENV.filters["attr"] = lambda s: json.dumps(str(s), ensure_ascii=False)
         _ENV.filters["hattr"] = lambda s: html.escape(str(s), quote=True)
-        _ENV.globals["icon"] = svg.icon
         _ENV.filters["unique_sources"] = _unique_sources
         _ENV.globals["ref"] = lambda kind, id: Ref(kind, str(id))
         _ENV.globals["article_no"] = article_no
@@ -88,6 +87,26 @@ class PageContext:
         for a in self.c.articles:
             key = a.section if a.section in self.sections else None
             self._by_section.setdefault(key, []).append(a)
+
+        self.marks = {c.id: (c.shape, c.colour) for c in self.c.site.categories}
+        self._categories = {c.id: c.label[lang] for c in self.c.site.categories}
+        self._statuses = {x.id: x for x in self.c.document.statuses}
+
+    def category_label(self, category: str) -> str:
+        """A category's name in this language (content/site.yml ``categories``)."""
+        return self._categories[category]
+
+    def icon(self, category: str) -> str:
+        """A category's mark, for the filters and each event."""
+        return svg.icon(self.marks[category])
+
+    def status_label(self, status: str | None) -> str:
+        """An article status's label in this language (content/document.yml ``statuses``)."""
+        return self._statuses[status].label[self.lang] if status else ""
+
+    def with_document_status(self, status: str | None) -> bool:
+        """Whether the document's status line follows this article status."""
+        return bool(status) and self._statuses[status].document_status
 
     def articles_in(self, section: int | None) -> list[Any]:
         """The articles of a section, in order; ``None``: those of no known section."""
@@ -326,6 +345,7 @@ class PageContext:
                 id=e.id,
                 year=e.date.year,
                 category=e.category,
+                mark=self.marks[e.category],
                 label=plain(self.body(prefix + "event-title", e.id)),
                 tooltip=f"{self.date(e.date)} — {plain(self.body(prefix + 'event-title', e.id))}",
                 date=self.date(e.date) if dates else "",
@@ -334,7 +354,7 @@ class PageContext:
         ]
         years = [e.date.year for e in events]
         first, last = first_year or min(years), max(years)
-        cats = [c for c in CATEGORIES if any(e.category == c for e in events)]
+        cats = [c.id for c in self.c.site.categories if any(e.category == c.id for e in events)]
         name = self.ui["drawing_title"].format(
             years=f"{first}–{last}" if first != last else str(first), n=len(events)
         )
@@ -345,7 +365,7 @@ class PageContext:
                 first_year=first,
                 last_year=last,
                 title=name,
-                legend=[(c, self.ui[f"category_{c}"]) for c in cats],
+                legend=[(c, self.category_label(c), self.marks[c]) for c in cats],
             ),
             name,
         )
@@ -398,7 +418,9 @@ def render(linked: Linked, lang: str) -> dict[str, str]:
             article=a,
             cited_by=linked.article_cited_by.get(a.number, []),
         )
-    counts = {cat: sum(1 for ev in c.events if ev.category == cat) for cat in CATEGORIES}
+    counts = {
+        cat.id: sum(1 for ev in c.events if ev.category == cat.id) for cat in c.site.categories
+    }
     put(
         paths.TIMELINE,
         "timeline.md.j2",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -17,11 +18,18 @@ class ScaffoldError(Exception):
     pass
 
 
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise ScaffoldError(f"cannot read {path}: {exc}") from exc
+    return data if isinstance(data, dict) else {}
+
+
 def _languages(content: Path) -> list[str]:
     try:
-        data = yaml.safe_load((content / "site.yml").read_text(encoding="utf-8"))
-        codes = [str(x["code"]) for x in data["languages"]]
-    except (OSError, KeyError, TypeError, yaml.YAMLError) as exc:
+        codes = [str(x["code"]) for x in _read(content / "site.yml")["languages"]]
+    except (KeyError, TypeError) as exc:
         raise ScaffoldError(
             f"cannot read the languages from {content / 'site.yml'}: {exc}"
         ) from exc
@@ -32,6 +40,13 @@ def _languages(content: Path) -> list[str]:
                 "like 'kk', 'ru' or 'en'; nothing was created"
             )
     return codes
+
+
+def _first_id(items: Any, key: str = "id") -> str | None:
+    """The first item's ``key`` of a list in content (a category, a status, a section)."""
+    if isinstance(items, list) and items and isinstance(items[0], dict) and key in items[0]:
+        return str(items[0][key])
+    return None
 
 
 def _texts(langs: list[str], what: str) -> str:
@@ -61,14 +76,27 @@ def new(content: Path, kind: str, ident: str, root: Path) -> list[str]:
                 f"## TODO\n\nTODO ({lang})\n"
             )
     elif kind == "article":
+        # Only what this content defines: its first section and status, if it has them.
+        doc = _read(content / "document.yml")
+        section = _first_id(doc.get("sections"), "number")
+        status = _first_id(doc.get("statuses"))
         files[content / "articles" / f"{int(ident)}.yml"] = (
-            f"number: {int(ident)}\nsection: 1\ntitle: {_texts(langs, 'title')}\n"
-            f"summary: {_texts(langs, 'summary')}\nstatus: superseded\ntopics: []\nterms: []\n"
-            f"history: []\n" + source
+            f"number: {int(ident)}\n"
+            + (f"section: {section}\n" if section is not None else "")
+            + f"title: {_texts(langs, 'title')}\nsummary: {_texts(langs, 'summary')}\n"
+            + (f"status: {status}\n" if status is not None else "")
+            + "topics: []\nterms: []\nhistory: []\n"
+            + source
         )
     elif kind == "event":
+        category = _first_id(_read(content / "site.yml").get("categories"))
+        if category is None:
+            raise ScaffoldError(
+                f"{content / 'site.yml'} defines no 'categories': add them (id, label, "
+                "shape) before the first event"
+            )
         files[content / "events" / f"{ident}.yml"] = (
-            f"- id: {ident}\n  date: {today}\n  category: courts\n"
+            f"- id: {ident}\n  date: {today}\n  category: {category}\n"
             f"  title: {_texts(langs, 'title')}\n  text: {_texts(langs, 'text')}\n"
             "  sources:\n    - title: 'TODO: source'\n      url: https://example.org/TODO\n"
         )

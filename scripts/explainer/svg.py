@@ -41,15 +41,18 @@ MAX_CHUNK = 300
 """Tallest SVG (viewBox units) before the drawing is cut at a year boundary."""
 
 SHAPES = {
-    "adoption": ("circle", "#0072b2"),
-    "amendment": ("square", "#d55e00"),
-    "election": ("triangle", "#007d5c"),
-    "courts": ("diamond", "#882255"),
-    "anniversary": ("star", "#a67c00"),
-    "new-constitution": ("ring", "#332288"),
+    "circle": "#0072b2",
+    "square": "#d55e00",
+    "triangle": "#007d5c",
+    "diamond": "#882255",
+    "star": "#a67c00",
+    "ring": "#332288",
 }
-"""Category -> (shape, colour). Shapes differ, so the drawing reads without colour too."""
-FALLBACK_SHAPE = ("circle", "#555555")
+"""The marks a category can have (content/site.yml ``categories: … shape:``) and each one's
+default colour. Shapes differ, so the drawing reads without colour too."""
+Mark = tuple[str, str]
+"""A category's mark: (shape, colour)."""
+FALLBACK_SHAPE: Mark = ("circle", "#555555")
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,8 @@ class Item:
     """Shown above the label when not empty (focused timelines)."""
     href: str = ""
     """Where the mark leads; ``#<id>`` when empty."""
+    mark: Mark = FALLBACK_SHAPE
+    """Its category's shape and colour."""
 
 
 text_width = fonts.text_width
@@ -145,12 +150,12 @@ def draw(
     first_year: int,
     last_year: int,
     title: str,
-    legend: Sequence[tuple[str, str]],
+    legend: Sequence[tuple[str, str, Mark]],
     max_height: float = MAX_CHUNK,
 ) -> list[str]:
     """The drawing as one or more ``<svg>`` elements (strings), top to bottom.
 
-    ``items`` are in timeline order; ``legend`` is ``(category, name)`` for the categories to
+    ``items`` are in timeline order; ``legend`` is ``(category, name, mark)`` for those to
     explain; ``title`` names the drawing (its accessible name, with the years of each part
     when it is cut)."""
     by_year: dict[int, list[Item]] = {}
@@ -162,8 +167,7 @@ def draw(
     head: list[str] = []
     y = float(TOP)
     col_w = (WIDTH - 16) / 2
-    for i, (cat, name) in enumerate(legend):
-        kind, colour = SHAPES.get(cat, FALLBACK_SHAPE)
+    for i, (cat, name, (kind, colour)) in enumerate(legend):
         x = 16 + (i % 2) * col_w
         cy = y + (i // 2) * LEGEND_ROW + LEGEND_ROW / 2
         head.append(
@@ -257,7 +261,7 @@ def _event_height(it: Item) -> float:
 
 
 def _event(it: Item, top: float) -> str:
-    kind, colour = SHAPES.get(it.category, FALLBACK_SHAPE)
+    kind, colour = it.mark
     spans = []
     baseline = top + 12
     if it.date:
@@ -285,9 +289,9 @@ def _event(it: Item, top: float) -> str:
     )
 
 
-def icon(category: str) -> str:
+def icon(mark: Mark) -> str:
     """A category's mark on its own, for buttons and labels in running text."""
-    kind, colour = SHAPES.get(category, FALLBACK_SHAPE)
+    kind, colour = mark
     return (
         f'<svg class="az-icon" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20 20" '
         f'width="14" height="14" aria-hidden="true" focusable="false">'

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
 import re
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from . import limits, sanitize, validate_articles
+from . import limits, sanitize, svg, validate_articles
 from .handouts import split_sections
 from .load import LDict, LList, MarkdownFile, RawContent
 from .model import (
-    CATEGORIES,
     HISTORY_KINDS,
-    STATUSES,
     Article,
+    Category,
     Content,
     Date,
     Document,
@@ -29,6 +29,7 @@ from .model import (
     Section,
     Site,
     Source,
+    Status,
     Term,
     Text,
     Topic,
@@ -52,6 +53,11 @@ from .textcheck import (
 ID_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 LANG_RE = re.compile(r"^[a-z]{2,3}$")
+BASE_URL_RE = re.compile(r"^https?://[^\s/<>\"?#]+(?:/[^\s<>\"?#]*)?$")
+PLACEHOLDER_RE = re.compile(r"https?://example\.org/TODO|\bTODO\b")
+"""What ``explainer new`` writes for the author to replace (refused under --strict)."""
+BASE_URL_ENV = "EXPLAINER_BASE_URL"
+"""Overrides ``base_url`` of site.yml (e.g. a preview deploy at another address)."""
 _MISSING = object()
 
 
@@ -76,6 +82,7 @@ class Validator:
         self.p = problems
         self.ui_defaults = ui
         self.langs: tuple[str, ...] = ("kk", "ru", "en")
+        self.site_categories: tuple[Category, ...] = ()
 
     # -- field helpers -------------------------------------------------------------------
 
@@ -267,7 +274,11 @@ class Validator:
         if d is None:
             return None
         what = "site settings"
-        self.fields(d, what, ("languages", "as_of", "base_url", "repo_url", "home", "ui", "slug"))
+        self.fields(
+            d,
+            what,
+            ("languages", "as_of", "base_url", "repo_url", "home", "ui", "slug", "categories"),
+        )
         langs_raw = self.req(d, "languages", what)
         languages: list[Language] = []
         if langs_raw is not _MISSING:
@@ -294,9 +305,7 @@ class Validator:
         if languages:
             self.langs = tuple(lang.code for lang in languages)
         as_of = self.date(d, "as_of", what)
-        base_url = self.string(d, "base_url", what) or "/"
-        if not base_url.endswith("/"):
-            base_url += "/"
+        base_url = self.base_url(d, what)
         home = self.text(d, "home", what) or {}
         slug = self.string(d, "slug", what, False) or "explainer"
         if not ID_RE.match(slug):
@@ -306,6 +315,7 @@ class Validator:
                 "letters, digits and single hyphens (it names the offline bundle)",
             )
             slug = "explainer"
+        categories = self.site_categories = self.categories(d)
         if not languages or as_of is None:
             return None
         return Site(
@@ -316,24 +326,140 @@ class Validator:
             home,
             d.loc,
             slug,
+            categories,
         )
 
+    def labelled(self, d: LDict, key: str, what: str, extra: tuple[str, ...]) -> list[Any]:
+        """A list of ``{id, label: {lang: …}, …}`` (categories, statuses): each item with
+        its id and label checked, duplicates reported."""
+        value = d.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, LList):
+            self.p.error(self.loc(d, key), f"'{key}' in {what} must be a list ('- id: …' items)")
+            return []
+        out, seen = [], set()
+        for item, loc in zip(value, value.item_locs, strict=True):
+            if not isinstance(item, LDict):
+                self.p.error(loc, f"each of '{key}' must be a mapping (id: …, label: …)")
+                continue
+            one = f"'{key}' of {what}"
+            self.fields(item, one, ("id", "label", *extra))
+            ident = self.string(item, "id", one)
+            ident = self.ident(ident, self.loc(item, "id"), key.rstrip("s")) if ident else None
+            label = self.text(item, "label", f"{key.rstrip('s')} '{ident}'")
+            if ident in seen:
+                self.p.error(self.loc(item, "id"), f"duplicate id '{ident}' in '{key}'")
+            elif ident and label:
+                seen.add(ident)
+                out.append((ident, label, item))
+        return out
+
+    def categories(self, d: LDict) -> tuple[Category, ...]:
+        """``categories:`` of site.yml: the kinds of timeline events."""
+        out = []
+        shapes = ", ".join(svg.SHAPES)
+        for ident, label, item in self.labelled(
+            d, "categories", "site settings", ("shape", "colour")
+        ):
+            shape = self.string(item, "shape", f"category '{ident}'")
+            if shape is not None and shape not in svg.SHAPES:
+                self.p.error(
+                    self.loc(item, "shape"),
+                    f"unknown shape '{shape}' of category '{ident}' (expected one of: {shapes})",
+                )
+                continue
+            colour = self.string(item, "colour", f"category '{ident}'", required=False)
+            if colour is not None and not re.match(r"^#[0-9a-fA-F]{6}$", colour):
+                self.p.error(
+                    self.loc(item, "colour"),
+                    f"invalid colour '{colour}' of category '{ident}': write #rrggbb",
+                )
+                continue
+            if shape is not None:
+                out.append(Category(ident, label, shape, colour or svg.SHAPES[shape]))
+        return tuple(out)
+
+    def statuses(self, d: LDict) -> tuple[Status, ...]:
+        """``statuses:`` of document.yml: the statuses an article can have."""
+        out = []
+        for ident, label, item in self.labelled(
+            d, "statuses", "the document", ("document_status",)
+        ):
+            flag = item.get("document_status", False)
+            if not isinstance(flag, bool):
+                self.p.error(
+                    self.loc(item, "document_status"),
+                    f"'document_status' of status '{ident}' must be true or false",
+                )
+                flag = False
+            out.append(Status(ident, label, flag))
+        return tuple(out)
+
+    def base_url(self, d: LDict, what: str) -> str | None:
+        """The public address: ``base_url`` in site.yml, or the environment variable
+        ``EXPLAINER_BASE_URL`` (a deploy's address) when it is set; ``None``: no address."""
+        env = os.environ.get(BASE_URL_ENV, "").strip()
+        if env:
+            value: str | None = env
+            loc = Loc(f"environment variable {BASE_URL_ENV}", 1)
+        else:
+            value = self.string(d, "base_url", what, required=False)
+            loc = self.loc(d, "base_url")
+        if value is None or value.strip() == "":
+            return None
+        if not BASE_URL_RE.match(value):
+            self.p.error(
+                loc,
+                f"invalid base_url '{value}': give the site's public address, "
+                "https://…/ (or leave base_url out until the site has one)",
+            )
+            return None
+        return value if value.endswith("/") else value + "/"
+
     def ui(self) -> dict[str, dict[str, Any]]:
-        overrides = self.raw.site.get("ui") if self.raw.site else None
+        """Each language's interface strings: the generator's (``ui.yml``) under those of
+        ``ui: <lang>:`` in site.yml. A missing one is a warning (an error under --strict)
+        naming the key and the file; the English string stands in for it."""
+        site = self.raw.site
+        path = site.loc.path if site else "content/site.yml"
+        overrides = site.get("ui") if site else None
+        if overrides is not None and not isinstance(overrides, LDict):
+            self.p.error(self.loc(site, "ui"), "'ui' must map languages to strings (ui: kk: …)")
+            overrides = None
+        keys = list(self.ui_defaults.get("en", {}))
         out: dict[str, dict[str, Any]] = {}
-        keys = set(self.ui_defaults.get("en", {}))
+        for lang in overrides or ():
+            if lang not in self.langs:
+                self.p.error(
+                    overrides.key_locs[lang],
+                    f"unknown language '{lang}' in 'ui' (site languages: {', '.join(self.langs)})",
+                )
         for lang in self.langs:
             strings = dict(self.ui_defaults.get(lang, {}))
-            if isinstance(overrides, LDict) and isinstance(overrides.get(lang), LDict):
-                strings.update(overrides[lang])
-            missing = sorted(keys - set(strings))
-            if missing:
-                loc = self.raw.site.loc if self.raw.site else Loc("content/site.yml")
-                self.p.error(
-                    loc,
-                    f"no interface strings for language '{lang}': add 'ui: {lang}:' "
-                    f"with {', '.join(missing[:5])}{'…' if len(missing) > 5 else ''}",
-                )
+            own = overrides.get(lang) if overrides else None
+            loc = self.loc(overrides, lang) if own is not None else site.loc if site else Loc(path)
+            if own is not None and not isinstance(own, LDict):
+                self.p.error(loc, f"'ui: {lang}:' must be a mapping of interface strings")
+            elif own is not None:
+                for key, value in own.items():
+                    if key not in keys:
+                        self.p.error(
+                            own.key_locs[key],
+                            f"unknown interface string '{key}' in 'ui: {lang}:' (the keys are "
+                            "those of scripts/explainer/ui.yml)",
+                        )
+                    else:
+                        strings[key] = value
+            for key in keys:
+                if key not in strings:
+                    self.p.warning(
+                        loc,
+                        f"missing interface string '{key}' for language '{lang}': add it "
+                        f"under 'ui: {lang}:' in {path} (the generator's own strings are in "
+                        "scripts/explainer/ui.yml)",
+                    )
+                    strings[key] = self.ui_defaults["en"][key]
             out[lang] = strings
         return out
 
@@ -343,10 +469,16 @@ class Validator:
             empty = {lang: "" for lang in self.langs}
             return Document(empty, empty, empty, (), Loc("content/document.yml"))
         what = "the document"
-        self.fields(d, what, ("title", "official", "status", "sections", "editions", "preamble"))
+        self.fields(
+            d,
+            what,
+            ("title", "official", "status", "sections", "editions", "preamble", "statuses"),
+        )
         sections = []
-        raw_sections = d.get("sections") or LList()
-        if isinstance(raw_sections, LList):
+        raw_sections = d.get("sections")  # optional: a document may have no sections
+        if raw_sections is not None and not isinstance(raw_sections, LList):
+            self.p.error(self.loc(d, "sections"), "'sections' in the document must be a list")
+        elif raw_sections is not None:
             for item, loc in zip(raw_sections, raw_sections.item_locs, strict=True):
                 if not isinstance(item, LDict):
                     self.p.error(loc, "each section must be a mapping")
@@ -375,6 +507,7 @@ class Validator:
             preamble,
             preamble_sources,
             preamble_locs,
+            self.statuses(d),
         )
 
     def topic(
@@ -565,10 +698,28 @@ class Validator:
                 f"article number {num} does not match its file "
                 f"name '{stem}.yml' (name it {num}.yml)",
             )
-        section = self.integer(d, "section", what)
+        # A section is named only when the document has sections.
+        section = self.integer(d, "section", what, required=bool(document.sections))
+        if section is not None and not document.sections:
+            self.p.error(
+                self.loc(d, "section"),
+                f"article {num} names section {section}, but the document has no "
+                "'sections' (content/document.yml): remove 'section' or add the sections",
+            )
+            section = None
         title = self.text(d, "title", what)
         summary = self.text(d, "summary", what)
-        status = self.choice(d, "status", what, STATUSES)
+        statuses = tuple(x.id for x in document.statuses)
+        if statuses:
+            status = self.choice(d, "status", what, statuses)
+        else:  # the document defines no statuses: articles have none
+            status = None
+            if d.get("status") is not None:
+                self.p.error(
+                    self.loc(d, "status"),
+                    f"article {num} has a status, but content/document.yml defines no "
+                    "'statuses': add them there (id, label per language) or remove 'status'",
+                )
         history = self.history(d, what)
         versions = self.versions(d, what, history)
         topics = self.id_list(d, "topics", what)
@@ -579,7 +730,13 @@ class Validator:
         self.text_safe(d, "title", plain=True)
         self.text_safe(d, "summary")
         sanitize.check_urls(d, "official", self.p)
-        if num is None or section is None or not title or not summary or not status:
+        if (
+            num is None
+            or (section is None and document.sections)
+            or (status is None and statuses)
+            or not title
+            or not summary
+        ):
             return None
         return Article(
             num,
@@ -608,7 +765,19 @@ class Validator:
             ("id", "date", "category", "title", "text", "articles", "topics", "note", "sources"),
         )
         date = self.date(d, "date", what)
-        category = self.choice(d, "category", what, CATEGORIES)
+        category = self.string(d, "category", what)
+        known = tuple(c.id for c in self.site_categories)
+        if category is not None and category not in known:
+            self.p.error(
+                self.loc(d, "category"),
+                f"unknown category '{category}' in {what} ("
+                + (
+                    f"the categories of content/site.yml: {', '.join(known)})"
+                    if known
+                    else "content/site.yml defines no 'categories': add them there)"
+                ),
+            )
+            category = None
         title = self.text(d, "title", what)
         text = self.text(d, "text", what)
         note = self.text(d, "note", what, required=False)
@@ -963,6 +1132,13 @@ class Validator:
             for n, line in enumerate(text.split("\n"), 1):
                 for word in mixed_script_words(line):
                     self.p.error(Loc(path, n), describe(word))
+                m = PLACEHOLDER_RE.search(line)
+                if m:
+                    self.p.warning(
+                        Loc(path, n),
+                        f"placeholder '{m.group(0)}' left from 'explainer new': write the "
+                        "real text or source here",
+                    )
         for loc, message in term_consistency(texts, terms, self.langs):
             self.p.error(loc, message)
         for loc, message in doubled_term_refs(texts, [t for t in terms if t], self.langs):
