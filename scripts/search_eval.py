@@ -13,7 +13,10 @@ with the lunr language files it loads, on each language's own search index. Two 
 
 Per language it reports recall@5 (an expected page among the first five result pages), MRR,
 the share of queries with no result at all, the precision traps passed, and how many result
-pages belong to another language (checked against the ``<html lang>`` of the page file).
+pages belong to another language (checked against the ``<html lang>`` of the page file); and
+recall@5 and MRR per kind of query (inflected, multiword, folded). A query none of whose
+expected pages is in the built index (an article not written yet) is counted as "not built"
+and not scored.
 
     .venv/bin/python scripts/search_eval.py [--site site] [--queries tests/search/queries.yml]
                                             [--json] [--details]
@@ -57,6 +60,9 @@ class Score:
     traps: int = 0
     traps_passed: int = 0
     other_language: int = 0
+    unbuilt: int = 0
+    kinds: dict[str, list[float]] = field(default_factory=dict)
+    """kind -> [queries, hits, sum of reciprocal ranks]"""
     misses: list[str] = field(default_factory=list)
 
     def row(self) -> dict[str, object]:
@@ -71,6 +77,15 @@ class Score:
             "traps": self.traps,
             "traps_passed": self.traps_passed,
             "other_language": self.other_language,
+            "not_built": self.unbuilt,
+            "kinds": {
+                kind: {
+                    "queries": int(q),
+                    "recall_at_5": round(h / q, 3),
+                    "mrr": round(r / q, 3),
+                }
+                for kind, (q, h, r) in sorted(self.kinds.items())
+            },
             "misses": self.misses,
         }
 
@@ -159,6 +174,7 @@ def evaluate(site: Path, queries: list[Query]) -> list[Score]:
         workers = sorted((root / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
         if not workers:
             raise SystemExit(f"search_eval: no search worker under {root}")
+        built_pages = {d["location"].split("#")[0] for d in built["docs"]}
         mine = [q for q in queries if q.lang == lang]
         variants = {
             "Ata Zan": (root / "assets" / "javascripts" / "lunr", built["config"]),
@@ -176,6 +192,9 @@ def evaluate(site: Path, queries: list[Query]) -> list[Score]:
                 )
                 top = locations[:TOP]
                 if query.kind == "language":
+                    continue
+                if query.expect and not set(query.expect) & built_pages:
+                    score.unbuilt += 1
                     continue
                 if query.kind == "trap":
                     score.traps += 1
@@ -195,8 +214,12 @@ def evaluate(site: Path, queries: list[Query]) -> list[Score]:
                 rank = next((i + 1 for i, loc in enumerate(locations) if loc in query.expect), 0)
                 if rank:
                     score.reciprocal += 1 / rank
+                kind = score.kinds.setdefault(query.kind, [0, 0, 0.0])
+                kind[0] += 1
+                kind[2] += 1 / rank if rank else 0.0
                 if rank and rank <= TOP:
                     score.hits += 1
+                    kind[1] += 1
                 else:
                     score.misses.append(f"{query.q!r}: rank {rank or '-'}, top {top}")
             scores.append(score)
@@ -206,16 +229,33 @@ def evaluate(site: Path, queries: list[Query]) -> list[Score]:
 def table(scores: list[Score]) -> str:
     lines = [
         "| language | search | queries | recall@5 | MRR | zero results | traps passed "
-        "| other-language results |",
-        "|---|---|---:|---:|---:|---:|---:|---:|",
+        "| other-language results | not built |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for s in scores:
         r = s.row()
         lines.append(
             f"| {s.language} | {s.variant} | {s.queries} | {r['recall_at_5']:.2f} "
             f"| {r['mrr']:.2f} | {r['zero_result_rate']:.2f} "
-            f"| {s.traps_passed}/{s.traps} | {s.other_language} |"
+            f"| {s.traps_passed}/{s.traps} | {s.other_language} | {s.unbuilt} |"
         )
+    lines += [
+        "",
+        "| language | kind | search | queries | recall@5 | MRR |",
+        "|---|---|---|---:|---:|---:|",
+    ]
+    languages = list(dict.fromkeys(s.language for s in scores))
+    for lang in languages:
+        mine = [s for s in scores if s.language == lang]
+        kinds = list(dict.fromkeys(k for s in mine for k in s.kinds))
+        for kind in kinds:
+            for s in mine:
+                k = s.row()["kinds"].get(kind)  # type: ignore[union-attr]
+                if k:
+                    lines.append(
+                        f"| {lang} | {kind} | {s.variant} | {k['queries']} "
+                        f"| {k['recall_at_5']:.2f} | {k['mrr']:.2f} |"
+                    )
     return "\n".join(lines)
 
 
