@@ -108,7 +108,8 @@ class Cite:
     start: int
     end: int
     """The span of text to turn into a link (empty for the inner numbers of a range)."""
-    number: int
+    number: int | str
+    """``75``, or ``"83-1"`` for an article inserted by a later edition."""
     para: str | None = None
     """The paragraph cited (``"1"``, ``"3-1"``), if any."""
 
@@ -161,15 +162,29 @@ _COMPILED = {lang: _compile(lang) for lang in PATTERNS}
 """Per language: the citation pattern, the pattern of one number, the range dash."""
 
 
+_INSERTED = re.compile(r"-(\d{1,2})(?!\d)")
+
+
+def _inserted(text: str, end: int, number: int) -> tuple[int, int | str]:
+    """An inserted article ("83-1", "94-2"): a smaller number after a hyphen (a range goes
+    up). Returns the end of the citation and its number."""
+    m = _INSERTED.match(text, end)
+    if m and 0 < int(m.group(1)) < number:
+        return m.end(), f"{number}-{int(m.group(1))}"
+    return end, number
+
+
 def _cites(m: re.Match[str], lang: str) -> list[Cite]:
     """The article numbers (and paragraph) of one citation match."""
     g = m.groupdict()
     if g.get("num1"):
-        return [Cite(m.start(), m.end(), int(g["num1"]), g["para1"])]
+        end, num = _inserted(m.string, m.end("num1"), int(g["num1"]))
+        return [Cite(m.start(), max(end, m.end()), num, g["para1"])]
     if g.get("num2"):
         return [Cite(m.start(), m.end(), int(g["num2"]), g.get("para2") or g.get("para3"))]
     if g.get("num3"):
-        return [Cite(m.start(), m.end(), int(g["num3"]))]
+        end, num = _inserted(m.string, m.end("num3"), int(g["num3"]))
+        return [Cite(m.start(), max(end, m.end()), num)]
     _, num_rx, range_rx = _COMPILED[lang]
     start, end = m.span("nums")
     numbers = [(n.start(), n.end(), int(n.group())) for n in num_rx.finditer(m.string, start, end)]
@@ -184,9 +199,16 @@ def _cites(m: re.Match[str], lang: str) -> list[Cite]:
         e = m.end() if i == len(numbers) - 1 else e
         if i and range_rx.fullmatch(m.string, numbers[i - 1][1], numbers[i][0]):
             lo = numbers[i - 1][2]
+            if 0 < n < lo and m.string[numbers[i - 1][1]] == "-" and out:
+                # "83-1": not a range but an inserted article.
+                prev = out.pop()
+                out.append(Cite(prev.start, e, f"{lo}-{n}"))
+                continue
             if lo < n <= lo + MAX_RANGE:
                 out.extend(Cite(e, e, k) for k in range(lo + 1, n))
         out.append(Cite(s, e, n))
+    if len(out) == 1 and para:
+        out[0] = Cite(out[0].start, out[0].end, out[0].number, para)
     return out
 
 
@@ -246,7 +268,7 @@ def find(text: str, lang: str) -> list[Cite]:
     return out
 
 
-def autolink(text: str, lang: str, href: Callable[[int, str | None], str | None]) -> str:
+def autolink(text: str, lang: str, href: Callable[[int | str, str | None], str | None]) -> str:
     """``text`` with each citation whose ``href(number, paragraph)`` is not ``None`` turned
     into a Markdown link to it. ``href`` is called once per cited number, in text order (for
     ranges, also for the numbers in between, which get no link of their own)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import json
 import logging
 import os
 import shutil
@@ -12,7 +13,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from . import __version__, scaffold
+from . import __version__, scaffold, swap
 from .pipeline import Project, Result, check, display_path, write_docs
 from .problems import ContentError, Loc, Problem
 from .write import atomic_write, plan_conflicts
@@ -83,6 +84,9 @@ def make_handouts(project: Project, result: Result, workers: int | None) -> list
         results = handout_pdf.render_all(
             jobs, project.handouts, workers, handout_pdf.Progress(len(jobs))
         )
+    except ContentError as exc:  # a handout asked for something not the build's own
+        _err(exc.problems)
+        return None
     except Exception as exc:  # WeasyPrint failed: report it, keep every output as it was
         print(
             f"explainer: rendering the handouts failed: {type(exc).__name__}: {exc}; "
@@ -107,14 +111,10 @@ def build_site(
     workers: int | None = None,
 ) -> bool:
     """Build docs and site (and the offline bundle, if ``offline_config`` is given) in a
-    staging area; replace docs/, site/ and the bundle only if everything went well."""
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-
-    from . import offline
-    from .mkdocs_build import run_mkdocs
-    from .write import write_tree
-
+    staging area; replace docs/, site/ and the bundle together, only if everything went
+    well (swap.py). A build that died first is cleaned up (and undone) here."""
+    for note in swap.recover(project.root):
+        print(f"explainer: {note}", file=sys.stderr)
     site = result.linked.content.site
     if (
         project.site.exists()
@@ -139,67 +139,148 @@ def build_site(
         if conflicts:
             _err(conflicts)
             return False
-    staging = Path(tempfile.mkdtemp(prefix=".explainer-", dir=project.root))
+    staging = None
     try:
-        sdocs, ssite = staging / "docs", staging / "site"
-        if project.docs.exists():
-            shutil.copytree(project.docs, sdocs, symlinks=True)
-        try:
-            write_docs(Project(project.root, project.content, sdocs, ssite), result.files)
-        except ContentError as exc:
-            staged, real = display_path(project, sdocs), display_path(project, project.docs)
-            for i, p in enumerate(exc.problems):  # report the real docs path, not staging
-                exc.problems[i] = Problem(
-                    Loc(p.loc.path.replace(staged, real, 1), p.loc.line), p.message
-                )
-            _err(exc.problems)
-            return False
-        pdfs = make_handouts(project, result, workers)
-        if pdfs is None:
-            return False
-        bundle = None
-        try:
+        staging = Path(tempfile.mkdtemp(prefix=swap.STAGING_PREFIX, dir=project.root))
+        swap.start(staging)
+        return _stage_and_swap(
+            project, result, strict, config, offline_config, dist, workers, staging, zip_name
+        )
+    except OSError as exc:  # read-only or full disk: one line, the old outputs stay
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(
+            f"explainer: writing the outputs failed: {exc.strerror or exc}{where}; "
+            "nothing was replaced (docs/, site/ and the offline zip are as they were)",
+            file=sys.stderr,
+        )
+        return False
+    finally:
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _stage_and_swap(
+    project: Project,
+    result: Result,
+    strict: bool,
+    config: Path,
+    offline_config: Path | None,
+    dist: Path,
+    workers: int | None,
+    staging: Path,
+    zip_name: str,
+) -> bool:
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    from . import offline
+    from .mkdocs_build import run_mkdocs
+    from .write import write_tree
+
+    site = result.linked.content.site
+    sdocs, ssite = staging / "docs", staging / "site"
+    if project.docs.exists():
+        shutil.copytree(project.docs, sdocs, symlinks=True)
+    try:
+        write_docs(Project(project.root, project.content, sdocs, ssite), result.files)
+    except ContentError as exc:
+        staged, real = display_path(project, sdocs), display_path(project, project.docs)
+        for i, p in enumerate(exc.problems):  # report the real docs path, not staging
+            exc.problems[i] = Problem(
+                Loc(p.loc.path.replace(staged, real, 1), p.loc.line), p.message
+            )
+        _err(exc.problems)
+        return False
+    pdfs = make_handouts(project, result, workers)
+    if pdfs is None:
+        return False
+    bundle = None
+    try:
+        cfg = load_config(
+            config_file=str(config),
+            docs_dir=str(sdocs / site.default),
+            site_dir=str(ssite),
+            strict=strict,
+        )
+        run_mkdocs(cfg)
+        for r in pdfs:  # the hosted site and the offline bundle serve them from site/
+            atomic_write(ssite / "handouts" / r.rel, r.data)
+        if offline_config is not None:
+            soff = staging / "offline"
             cfg = load_config(
-                config_file=str(config),
+                config_file=str(offline_config),
                 docs_dir=str(sdocs / site.default),
-                site_dir=str(ssite),
+                site_dir=str(soff),
                 strict=strict,
             )
             run_mkdocs(cfg)
-            for r in pdfs:  # the hosted site and the offline bundle serve them from site/
-                atomic_write(ssite / "handouts" / r.rel, r.data)
-            if offline_config is not None:
-                soff = staging / "offline"
-                cfg = load_config(
-                    config_file=str(offline_config),
-                    docs_dir=str(sdocs / site.default),
-                    site_dir=str(soff),
-                    strict=strict,
-                )
-                run_mkdocs(cfg)
-                if (ssite / "handouts").is_dir():
-                    shutil.copytree(ssite / "handouts", soff / "handouts")
-                offline.prune(soff, list(site.codes), site.default)
-                bundle = offline.zip_tree(soff, zip_name.removesuffix(".zip"), site.as_of.as_date())
-        except (MkDocsException, SystemExit) as exc:
-            print(f"explainer: mkdocs build failed: {exc}; nothing was replaced", file=sys.stderr)
-            return False
-        (ssite / SITE_MARK).write_text("built by explainer\n", encoding="utf-8")
-        # All good: apply the docs and handout changes for real, then swap the site in.
-        write_docs(project, result.files)
-        if pdfs:
-            from .handout_pdf import write_handouts
+            if (ssite / "handouts").is_dir():
+                shutil.copytree(ssite / "handouts", soff / "handouts")
+            offline.prune(soff, list(site.codes), site.default)
+            bundle = offline.zip_tree(soff, zip_name.removesuffix(".zip"), site.as_of.as_date())
+    except (MkDocsException, SystemExit) as exc:
+        print(f"explainer: mkdocs build failed: {exc}; nothing was replaced", file=sys.stderr)
+        return False
+    generated = sorted(p.relative_to(ssite).as_posix() for p in ssite.rglob("*") if p.is_file())
+    conflicts = carry_hand_written(project.site, ssite, display_path(project, project.site))
+    if conflicts:
+        _err(conflicts)
+        return False
+    mark = {"generator": "explainer", "files": generated}
+    (ssite / SITE_MARK).write_text(json.dumps(mark, indent=0) + "\n", encoding="utf-8")
+    # All good. The handout cache (dist/handouts) is written file by file, atomically;
+    # then docs/, site/ and the zip are swapped in together (swap.py).
+    if pdfs:
+        from .handout_pdf import write_handouts
 
-            write_handouts(project.handouts, pdfs, display_path(project, project.handouts))
-        old = staging / "old-site"
-        if project.site.exists():
-            os.replace(project.site, old)
-        os.replace(ssite, project.site)
+        write_handouts(project.handouts, pdfs, display_path(project, project.handouts))
+    swaps = [
+        swap.Swap(project.docs, sdocs, staging / "old-docs"),
+        swap.Swap(project.site, ssite, staging / "old-site"),
+    ]
+    if bundle is not None:
+        staged_zip = dist / f".{zip_name}.new"
+        atomic_write(staged_zip, bundle)
+        swaps.append(swap.Swap(dist / zip_name, staged_zip, dist / f".{zip_name}.old"))
+    try:
+        swap.commit(staging, swaps)
+    except OSError:
         if bundle is not None:
-            write_tree(dist, {zip_name: bundle}, OFFLINE_MANIFEST)
-        return True
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+            staged_zip.unlink(missing_ok=True)
+        raise
+    if bundle is not None:
+        write_tree(dist, {zip_name: bundle}, OFFLINE_MANIFEST)  # the zip is there: the list
+    return True
+
+
+def carry_hand_written(old: Path, new: Path, display: str) -> list[Problem]:
+    """Copy into the new site the files of the old one that explainer did not write (its
+    mark lists what it wrote); one the new build also writes is a conflict."""
+    try:
+        mark = json.loads((old / SITE_MARK).read_text(encoding="utf-8"))
+        generated = set(mark["files"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return []  # no site yet, or one marked before the list was kept: all generated
+    problems = []
+    for p in sorted(old.rglob("*")):
+        if p.is_dir() and not p.is_symlink():
+            continue
+        rel = p.relative_to(old).as_posix()
+        if rel == SITE_MARK or rel in generated:
+            continue
+        dest = new / rel
+        if os.path.lexists(dest):
+            problems.append(
+                Problem(
+                    Loc(f"{display}/{rel}", 1),
+                    "exists and was not generated by explainer; refusing to overwrite it "
+                    "(move it away or rename the content item)",
+                )
+            )
+        else:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(p, dest, follow_symlinks=False)
+    return problems
 
 
 def cmd_check(args: argparse.Namespace) -> int:

@@ -31,7 +31,7 @@ from .handouts import Job
 from .problems import ContentError, Problem
 from .write import WriteReport, plan_conflicts, read_manifest, write_tree
 
-RENDERER = "1"
+RENDERER = "2"
 """Bump when a change of this module or of WeasyPrint's settings changes the PDFs for the
 same HTML (the cache would otherwise keep the old ones)."""
 CACHE = ".explainer-handouts.json"
@@ -58,12 +58,59 @@ def input_key(job: Job) -> str:
     return _sha(f"{RENDERER}\n{weasyprint.__version__}\n{job.html}".encode())
 
 
-def render_pdf(html: str) -> tuple[bytes, int]:
-    """One PDF and its number of pages (runs in a worker process)."""
-    import weasyprint
+OWN_FILES = (
+    Path(__file__).resolve().parent,
+    Path(__file__).resolve().parent.parent.parent / "overrides" / "assets" / "fonts",
+)
+"""The only folders a handout may read files from: the generator's own templates and
+stylesheet, and the project's shipped fonts. QR codes are ``data:`` URLs made here."""
 
-    doc = weasyprint.HTML(string=html, base_url=None).render()
-    return doc.write_pdf(), len(doc.pages)
+
+class ForeignURL(Exception):  # noqa: N818 - a refusal, not a crash
+    """A handout asked WeasyPrint for something that is not one of the build's own files."""
+
+    def __init__(self, urls: list[str]) -> None:
+        super().__init__(urls)
+        self.urls = urls
+
+
+def own_file(url: str) -> bool:
+    """Whether ``url`` is a ``data:`` URL or a ``file:`` URL inside :data:`OWN_FILES`."""
+    if url.startswith("data:"):
+        return True
+    if not url.startswith("file://"):
+        return False
+    from urllib.parse import unquote, urlsplit
+
+    parts = urlsplit(url)
+    if parts.netloc not in ("", "localhost"):
+        return False
+    path = Path(unquote(parts.path)).resolve()
+    return any(path.is_relative_to(root) for root in OWN_FILES) and path.is_file()
+
+
+def render_pdf(html: str) -> tuple[bytes, int]:
+    """One PDF and its number of pages (runs in a worker process). WeasyPrint fetches
+    nothing but the build's own files (:func:`own_file`): no address on the network, no
+    file of the build machine; anything else asked for raises :class:`ForeignURL`."""
+    import weasyprint
+    from weasyprint.urls import URLFetcher
+
+    refused: list[str] = []
+
+    class OwnFiles(URLFetcher):  # type: ignore[misc]
+        def fetch(self, url: str, headers: object = None) -> object:
+            if not own_file(url):
+                refused.append(url)
+                raise ValueError(f"not one of the build's own files: {url}")
+            return super().fetch(url, headers)
+
+    fetcher = OwnFiles(allowed_protocols={"data", "file"}, allow_redirects=False)
+    doc = weasyprint.HTML(string=html, base_url=None, url_fetcher=fetcher).render()
+    data = doc.write_pdf()
+    if refused:
+        raise ForeignURL(sorted(set(refused)))
+    return data, len(doc.pages)
 
 
 def _render_timed(html: str) -> tuple[bytes, int, float]:
@@ -153,9 +200,27 @@ def render_all(
     n = max(1, min(workers or os.cpu_count() or 1, len(todo) or 1))
     if progress:
         progress.start(len(results), n)
+    refusals: list[Problem] = []
+
+    def refuse(job: Job, exc: ForeignURL) -> None:
+        for url in exc.urls:
+            shown = url if len(url) <= 80 else url[:79] + "…"
+            refusals.append(
+                Problem(
+                    job.loc,
+                    f"handout '{job.handout}', edition '{job.edition}', asks for '{shown}': "
+                    "a handout may use only the build's own files (its HTML, stylesheet, "
+                    "fonts and QR codes); remove that link or image from its content",
+                )
+            )
+
     if n == 1:
         for job, key in todo:
-            data, pages, secs = renderer(job.html)
+            try:
+                data, pages, secs = renderer(job.html)
+            except ForeignURL as exc:
+                refuse(job, exc)
+                continue
             results[job.rel] = Rendered(job.rel, data, pages, key, False, secs)
             if progress:
                 progress.step(results[job.rel])
@@ -164,10 +229,16 @@ def render_all(
             futures = {pool.submit(renderer, job.html): (job, key) for job, key in todo}
             for fut in as_completed(futures):
                 job, key = futures[fut]
-                data, pages, secs = fut.result()
+                try:
+                    data, pages, secs = fut.result()
+                except ForeignURL as exc:
+                    refuse(job, exc)
+                    continue
                 results[job.rel] = Rendered(job.rel, data, pages, key, False, secs)
                 if progress:
                     progress.step(results[job.rel])
+    if refusals:
+        raise ContentError(refusals)
     return [results[j.rel] for j in sorted(jobs, key=lambda j: j.rel)]
 
 

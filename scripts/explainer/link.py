@@ -9,13 +9,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import autolink, paths
-from .model import Content
+from .model import ArticleNo, Content, article_no
 from .problems import Loc, Problems
 
 REF_RE = re.compile(r"\[\[(?P<kind>[a-z]+):(?P<target>[^\]|]*?)(?:\|(?P<label>[^\]]*))?\]\]")
 LEFTOVER_RE = re.compile(r"\[\[[^\]]*(?:\]\]|$)", re.M)
 PARA_RE = re.compile(r"^(\d+)\.(\s+)", re.M)
 OTHER_DOC_RE = re.compile(r"\{(?P<doc>\d{4}):\s*(?P<text>[^{}]+?)\}")
+ART_REF_RE = re.compile(r"(\d+(?:-\d+)?)(?:\.(\d+(?:-\d+)?))?")
+"""The target of ``[[art:…]]``: ``75``, ``76.1``, ``83-1``, ``83-1.2``, ``76.3-1``."""
 
 
 def md_text(text: str) -> str:
@@ -53,7 +55,7 @@ class Linked:
     ``term`` (definition, on the glossary), ``term-in-topic`` (the same, on a topic page),
     ``summary-home``, ``summary-topics`` and ``summary-topic`` (a topic's summary on the home
     page, on the topic index and on its own page's side-by-side view)."""
-    article_cited_by: dict[int, list[Ref]] = field(default_factory=dict)
+    article_cited_by: dict[ArticleNo, list[Ref]] = field(default_factory=dict)
     term_used_by: dict[str, list[Ref]] = field(default_factory=dict)
     event_cites: dict[str, list[Ref]] = field(default_factory=dict)
 
@@ -63,7 +65,7 @@ class Linker:
         self,
         content: Content,
         problems: Problems,
-        declared: tuple[set[int], set[str], set[str], set[str]] | None = None,
+        declared: tuple[set[ArticleNo], set[str], set[str], set[str]] | None = None,
     ) -> None:
         self.c = content
         self.p = problems
@@ -73,22 +75,27 @@ class Linker:
         self.topics = {t.id: t for t in content.topics}
         self.terms = {t.id: t for t in content.terms}
         self.events = {e.id: e for e in content.events}
-        self.cited_by: dict[int, set[Ref]] = defaultdict(set)
+        self.cited_by: dict[ArticleNo, set[Ref]] = defaultdict(set)
         self.used_by: dict[str, set[Ref]] = defaultdict(set)
-        # Paragraph anchors each article page has, per language (see PARA_RE).
+        # Paragraph anchors each article page has, per language: its ``paragraphs``, or
+        # else the numbered items of its summary (see PARA_RE).
         self.paras = {
-            (a.number, lang): {n for n, _ in PARA_RE.findall(a.summary[lang])}
+            (a.number, lang): {p.n for p in a.paragraphs}
+            if a.paragraphs
+            else {n for n, _ in PARA_RE.findall(a.summary[lang])}
             for a in content.articles
             for lang in content.site.codes
         }
         # (lang, page, term id) whose definition a link on that page already shows.
         self.tipped: set[tuple[str, str, str]] = set()
 
-    def citation(self, lang: str, page: str, owner: Ref) -> Callable[[int, str | None], str | None]:
+    def citation(
+        self, lang: str, page: str, owner: Ref
+    ) -> Callable[[ArticleNo, str | None], str | None]:
         """The auto-linker's target for a cited article: ``None`` (stays plain text) for an
         article without a page and for the page's own article. Records the backlink."""
 
-        def href(num: int, para: str | None) -> str | None:
+        def href(num: ArticleNo, para: str | None) -> str | None:
             if num not in self.articles or owner == Ref("article", str(num)):
                 return None
             self.cited_by[num].add(owner)
@@ -123,7 +130,7 @@ class Linker:
             kind, target, label = m.group("kind"), m.group("target").strip(), m.group("label")
             if label:
                 return label
-            num = re.fullmatch(r"(\d+)(?:\.(\d+))?", target) if kind == "art" else None
+            num = ART_REF_RE.fullmatch(target) if kind == "art" else None
             if num and num.group(2):
                 return ui["article_para_ref"].format(n=num.group(1), p=num.group(2))
             if num:
@@ -202,16 +209,25 @@ class Linker:
     ) -> tuple[str, str] | None:
         raw = f"[[{kind}:{target}]]"
         if kind == "art":
-            m = re.fullmatch(r"(\d+)(?:\.(\d+))?", target)
-            if not m:
+            m = ART_REF_RE.fullmatch(target)
+            num = article_no(m.group(1)) if m else None
+            if m is None or num is None:
                 self.p.error(
-                    loc, f"invalid article reference {raw}: write [[art:75]] or [[art:76.1]]"
+                    loc,
+                    f"invalid article reference {raw}: write [[art:75]], [[art:76.1]] "
+                    "or [[art:83-1]]",
                 )
                 return None
-            num, para = int(m.group(1)), m.group(2)
+            para = m.group(2)
             if num not in self.articles:
                 if num not in self.declared[0]:
                     self.p.error(loc, f"unknown article {num} in {raw}")
+                return None
+            if para and self.articles[num].paragraphs and para not in self.paras[(num, lang)]:
+                known = ", ".join(dict.fromkeys(p.n for p in self.articles[num].paragraphs))
+                self.p.error(
+                    loc, f"article {num} has no paragraph {para} in {raw} (it has {known})"
+                )
                 return None
             if owner.kind != "article" or owner.id != str(num):
                 self.cited_by[num].add(owner)
@@ -272,14 +288,31 @@ class Linker:
             owner = Ref("article", str(a.number))
             for term in a.terms:
                 self.used_by[term].add(owner)
+            page = paths.article(a.number)
             for lang in self.c.site.codes:
-                body = self.resolve(
-                    a.summary[lang], lang, paths.article(a.number), a.loc, owner, a.loc.line
+                body = self.resolve(a.summary[lang], lang, page, a.loc, owner, a.loc.line)
+                # Item N of a top-level numbered list is paragraph N: give it an anchor
+                # (unless the article has its paragraphs apart, which carry the anchors).
+                linked.bodies[("article", str(a.number), lang)] = (
+                    body
+                    if a.paragraphs
+                    else PARA_RE.sub(r'\1.\2<span class="az-para" id="p\1"></span>', body)
                 )
-                # Item N of a top-level numbered list is paragraph N: give it an anchor.
-                linked.bodies[("article", str(a.number), lang)] = PARA_RE.sub(
-                    r'\1.\2<span class="az-para" id="p\1"></span>', body
-                )
+                for i, para in enumerate(a.paragraphs):
+                    linked.bodies[("paragraph", f"{a.number}/{i}", lang)] = self.resolve(
+                        para.text[lang], lang, page, para.loc, owner, para.loc.line
+                    )
+                if a.successor:
+                    # Never auto-linked: its numbers are those of the 2026 text.
+                    linked.bodies[("successor", str(a.number), lang)] = self.resolve(
+                        a.successor.text[lang],
+                        lang,
+                        page,
+                        a.successor.loc,
+                        owner,
+                        a.successor.loc.line,
+                        autolinks=False,
+                    )
                 # History entries and versions: Markdown with references, on the same page.
                 for kind, items in (("history", a.history), ("version", a.versions)):
                     for i, item in enumerate(items):
@@ -322,6 +355,12 @@ class Linker:
                 linked.bodies[("term", tm.id, lang)] = self.resolve(
                     tm.definition[lang], lang, paths.GLOSSARY, tm.loc, owner, tm.loc.line
                 )
+                if tm.more:
+                    # Shown on the glossary page only; a tooltip carries the definition.
+                    line = tm.locs["more"].line if "more" in tm.locs else tm.loc.line
+                    linked.bodies[("term-more", tm.id, lang)] = self.resolve(
+                        tm.more[lang], lang, paths.GLOSSARY, tm.loc, owner, line
+                    )
                 # The same definition under "related terms" on a topic page (every topic
                 # page is in the same folder, so one text serves them all). A problem in it
                 # is reported once: Problems.sorted() drops repeats.
@@ -387,7 +426,7 @@ class Linker:
 def link(
     content: Content,
     problems: Problems,
-    declared: tuple[set[int], set[str], set[str], set[str]] | None = None,
+    declared: tuple[set[ArticleNo], set[str], set[str], set[str]] | None = None,
 ) -> Linked:
     """Resolve every ``[[kind:id]]`` in every language; unknown references are errors."""
     linker = Linker(content, problems, declared)

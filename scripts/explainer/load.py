@@ -7,6 +7,7 @@ does not judge: typing and cross-checks are the job of ``validate``.
 from __future__ import annotations
 
 import gc
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from . import limits
 from .problems import Loc, Problems
 
 
@@ -72,15 +74,45 @@ def _rel(path: Path, base: Path) -> str:
         return str(path)
 
 
-def _convert(node: yaml.Node, path: str, problems: Problems, offset: int = 0) -> Any:
-    """L-structures from a YAML node; ``offset`` is added to every line number."""
+class _Refused(Exception):
+    """A YAML document that breaks a limit (reported, then the file is dropped)."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+def _convert(
+    node: yaml.Node,
+    path: str,
+    problems: Problems,
+    offset: int = 0,
+    seen: set[int] | None = None,
+    depth: int = 0,
+) -> Any:
+    """L-structures from a YAML node; ``offset`` is added to every line number. An alias
+    (a node met a second time) and nesting deeper than ``limits.MAX_DEPTH`` are refused:
+    expanded, aliases can make a small file take all memory ("billion laughs")."""
     loc = Loc(path, node.start_mark.line + 1 + offset)
+    if seen is None:
+        seen = set()
+    if id(node) in seen:
+        raise _Refused(
+            loc.line,
+            "YAML aliases (&name … *name) are not allowed in content: write the value out",
+        )
+    seen.add(id(node))
+    if depth > limits.MAX_DEPTH:
+        raise _Refused(
+            loc.line, f"nested deeper than {limits.MAX_DEPTH} levels: content is never that deep"
+        )
     if isinstance(node, yaml.MappingNode):
         d = LDict()
         d.loc = loc
         d.key_locs = {}
         for knode, vnode in node.value:
-            key = _convert(knode, path, problems, offset)
+            key = _convert(knode, path, problems, offset, seen, depth + 1)
             if not isinstance(key, (str, int)):
                 problems.error(Loc(path, knode.start_mark.line + 1 + offset), "a key must be text")
                 continue
@@ -91,7 +123,7 @@ def _convert(node: yaml.Node, path: str, problems: Problems, offset: int = 0) ->
                     f"duplicate key '{key}' (first at line {d.key_locs[key].line})",
                 )
                 continue
-            d[key] = _convert(vnode, path, problems, offset)
+            d[key] = _convert(vnode, path, problems, offset, seen, depth + 1)
             d.key_locs[key] = Loc(path, vnode.start_mark.line + 1 + offset)
         return d
     if isinstance(node, yaml.SequenceNode):
@@ -99,7 +131,7 @@ def _convert(node: yaml.Node, path: str, problems: Problems, offset: int = 0) ->
         lst.loc = loc
         lst.item_locs = []
         for item in node.value:
-            lst.append(_convert(item, path, problems, offset))
+            lst.append(_convert(item, path, problems, offset, seen, depth + 1))
             lst.item_locs.append(Loc(path, item.start_mark.line + 1 + offset))
         return lst
     assert isinstance(node, yaml.ScalarNode)
@@ -120,7 +152,15 @@ def _convert(node: yaml.Node, path: str, problems: Problems, offset: int = 0) ->
 
 
 def _decode(path: Path, rel: str, problems: Problems) -> str | None:
-    data = path.read_bytes()
+    why = limits.file_problem(path)
+    if why:
+        problems.error(Loc(rel, 1), why)
+        return None
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        problems.error(Loc(rel, 1), f"cannot read this file: {exc.strerror or exc}")
+        return None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -133,7 +173,16 @@ def _decode(path: Path, rel: str, problems: Problems) -> str | None:
         return None
     if text.startswith("\ufeff"):
         text = text[1:]
-    return text.replace("\r\n", "\n")
+    text = text.replace("\r\n", "\n")
+    long = limits.long_line(text)
+    if long:
+        problems.error(
+            Loc(rel, long[0]),
+            f"line too long ({long[1]:,} characters; at most {limits.MAX_LINE_CHARS:,}): "
+            "break it into shorter lines or paragraphs",
+        )
+        return None
+    return text
 
 
 def parse_yaml(text: str, rel: str, problems: Problems, line_offset: int = 0) -> Any:
@@ -149,9 +198,19 @@ def parse_yaml(text: str, rel: str, problems: Problems, line_offset: int = 0) ->
     except yaml.YAMLError as exc:  # pragma: no cover - defensive
         problems.error(Loc(rel, 1 + line_offset), f"malformed YAML: {exc}")
         return None
+    except RecursionError:
+        problems.error(
+            Loc(rel, 1 + line_offset),
+            f"nested deeper than {limits.MAX_DEPTH} levels: content is never that deep",
+        )
+        return None
     if node is None:
         return None
-    return _convert(node, rel, problems, line_offset)
+    try:
+        return _convert(node, rel, problems, line_offset)
+    except _Refused as exc:
+        problems.error(Loc(rel, exc.line), exc.message)
+        return None
 
 
 _FAST_LOADER = getattr(yaml, "CSafeLoader", None)
@@ -258,18 +317,24 @@ def _load(root: Path, problems: Problems, base: Path | None) -> RawContent:
                 problems.error(loc, f"each {kind} must be a mapping (id: …, …)")
         return out
 
+    for sub in ("topics", "articles", "events", "glossary", "handouts", "milestones"):
+        if (root / sub).is_symlink():
+            problems.error(Loc(_rel(root / sub, base), 1), str(limits.file_problem(root / sub)))
     for name in ("site.yml", "document.yml"):
         p = root / name
-        if p.is_file():
+        if os.path.lexists(p):
             setattr(raw, name.split(".")[0], yaml_file(p, name))
         elif name == "site.yml":
             problems.error(Loc(_rel(p, base), 1), "missing site settings file")
 
     topics_dir = root / "topics"
-    if topics_dir.is_dir():
+    if topics_dir.is_dir() and not topics_dir.is_symlink():
         for d in sorted(p for p in topics_dir.iterdir() if p.is_dir()):
+            if d.is_symlink():
+                problems.error(Loc(_rel(d, base), 1), str(limits.file_problem(d)))
+                continue
             meta_path = d / "topic.yml"
-            meta = yaml_file(meta_path, "topic.yml") if meta_path.is_file() else None
+            meta = yaml_file(meta_path, "topic.yml") if os.path.lexists(meta_path) else None
             texts: dict[str, MarkdownFile | None] = {}
             for md in sorted(d.glob("*.md")):
                 raw.files.append(md)
@@ -283,7 +348,7 @@ def _load(root: Path, problems: Problems, base: Path | None) -> RawContent:
             raw.topics[d.name] = (meta, texts, Loc(_rel(meta_path, base), 1))
 
     art_dir = root / "articles"
-    if art_dir.is_dir():
+    if art_dir.is_dir() and not art_dir.is_symlink():
         for p in sorted(art_dir.glob("*.yml")):
             data = yaml_file(p, "an article file")
             if data is not None:
@@ -296,7 +361,7 @@ def _load(root: Path, problems: Problems, base: Path | None) -> RawContent:
         ("milestones", raw.milestones, "milestone"),
     ):
         d = root / sub
-        if d.is_dir():
+        if d.is_dir() and not d.is_symlink():
             for p in sorted(d.glob("*.yml")):
                 target.extend(yaml_list(p, kind))
     return raw

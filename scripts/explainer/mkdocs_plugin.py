@@ -184,8 +184,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.lang = config.extra.get(LANG_KEY) or self.settings["default"]
         config.extra[LANG_KEY] = self.lang
         lang = next(x for x in self.settings["languages"] if x["code"] == self.lang)
-        config.site_name = lang["site_name"]
-        config.site_description = lang["site_description"]
+        # Material prints these into HTML as they are (the header, <title>, the meta
+        # description, the language switch): escape the content's text here.
+        config.site_name = html.escape(lang["site_name"], quote=True)
+        config.site_description = html.escape(lang["site_description"], quote=True)
         config.theme["language"] = self.lang
         self._configure_search(config)
         config.nav = lang["nav"]
@@ -195,7 +197,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if config.site_url:
             config.site_url = config.site_url.rstrip("/") + "/" + self._root_of(self.lang)
         config.extra["alternate"] = [
-            {"name": x["name"], "lang": x["code"], "link": self._prefix(x["code"]) or "./"}
+            {
+                "name": html.escape(x["name"], quote=True),
+                "lang": x["code"],
+                "link": self._prefix(x["code"]) or "./",
+            }
             for x in self.settings["languages"]
         ]
         return config
@@ -212,7 +218,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     ) -> dict[str, Any]:
         # The language switch and hreflang alternates lead to the same page.
         config.extra["alternate"] = [
-            {"name": x["name"], "lang": x["code"], "link": self.link_to(x["code"], page.url)}
+            {
+                "name": html.escape(x["name"], quote=True),
+                "lang": x["code"],
+                "link": self.link_to(x["code"], page.url),
+            }
             for x in self.settings["languages"]
         ]
         return context

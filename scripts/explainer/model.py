@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from .problems import Loc
@@ -13,6 +14,32 @@ Text = dict[str, str]
 CATEGORIES = ("adoption", "amendment", "election", "courts", "anniversary", "new-constitution")
 HISTORY_KINDS = ("adopted", "amended", "lapsed")
 STATUSES = ("in-force", "superseded")
+SUCCESSOR_STATUSES = ("carried", "not-carried", "unknown")
+
+ArticleNo = int | str
+"""An article number: ``15``, or ``"83-1"`` for an article inserted by a later edition."""
+
+_ARTICLE_NO = re.compile(r"^(\d+)(?:-(\d+))?$")
+
+
+def article_no(value: object) -> ArticleNo | None:
+    """The article number written as ``value`` (``15``, ``"15"``, ``"83-1"``), or ``None``."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value if value > 0 else None
+    m = _ARTICLE_NO.match(str(value))
+    if not m or int(m.group(1)) == 0:
+        return None
+    return int(m.group(1)) if m.group(2) is None else f"{int(m.group(1))}-{int(m.group(2))}"
+
+
+def article_order(number: ArticleNo) -> tuple[int, int]:
+    """Sort key of an article number: 83 < 83-1 < 84."""
+    if isinstance(number, int):
+        return (number, 0)
+    first, _, second = number.partition("-")
+    return (int(first), int(second or 0))
 
 
 @dataclass(frozen=True)
@@ -106,6 +133,8 @@ class Section:
     """First article number in the section."""
     last: int
     """Last article number in the section."""
+    summary: Text | None = None
+    """What the section was about, per language (Markdown, references allowed)."""
 
 
 @dataclass(frozen=True)
@@ -119,6 +148,28 @@ class Document:
     status: Text
     """One line on its status per language (e.g. "in force 1995–2026")."""
     sections: tuple[Section, ...]
+    loc: Loc
+    editions: tuple[Edition, ...] = ()
+    """The editions of the text, oldest first (the adopted text is the first)."""
+    preamble: Text | None = None
+    """A plain-language account of the preamble per language (Markdown)."""
+    preamble_sources: tuple[Source, ...] = ()
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One edition of the document: the text as adopted, or as an amending act left it."""
+
+    date: Date
+    """The edition's date, as used in article histories (``amended`` entries, ``unchanged``,
+    paragraph ``since``/``until``)."""
+    title: Text
+    """A short name per language ("The amendments of 7 October 1998")."""
+    act: Text | None
+    """The amending act (or the referendum that adopted the text), per language."""
+    number: str | None
+    """The act's number, only where a source shows it."""
+    sources: tuple[Source, ...]
     loc: Loc
 
 
@@ -187,10 +238,41 @@ class Version:
 
 
 @dataclass(frozen=True)
+class Paragraph:
+    """A plain-language account of one paragraph of an article, in one wording."""
+
+    n: str
+    """Its number in the last edition: ``"1"``, ``"3-1"`` (anchor ``#p3-1``)."""
+    text: Text
+    """Markdown per language; references are resolved."""
+    since: Date | None
+    """The edition that gave it this wording (``None``: the adopted text)."""
+    until: Date | None
+    """The edition that replaced (or removed) this wording (``None``: until the lapse)."""
+    repealed: bool
+    """True if the edition of ``until`` removed the paragraph."""
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Successor:
+    """Where an article's rule went in the Constitution in force since 1 July 2026."""
+
+    status: str
+    """``carried``, ``not-carried`` or ``unknown``."""
+    articles: tuple[ArticleNo, ...]
+    """The 2026 article numbers (only if carried)."""
+    text: Text
+    """Plain text per language; never auto-linked to the articles of the 1995 text."""
+    sources: tuple[Source, ...]
+    loc: Loc
+
+
+@dataclass(frozen=True)
 class Article:
     """An article of the document."""
 
-    number: int
+    number: ArticleNo
     section: int
     title: Text
     summary: Text
@@ -208,6 +290,18 @@ class Article:
     """Where each field stands (for messages about it)."""
     versions: tuple[Version, ...] = ()
     """The wording at chosen dates, oldest first (e.g. as of 2015 and the last version)."""
+    paragraphs: tuple[Paragraph, ...] = ()
+    """Each paragraph in each of its wordings, in the order written."""
+    unchanged: tuple[Date, ...] = ()
+    """Editions that a source shows left the article untouched."""
+    successor: Successor | None = None
+    repealed: Date | None = None
+    """The edition that removed the whole article from the text, if any."""
+
+    @property
+    def key(self) -> str:
+        """The number as text (``"15"``, ``"83-1"``): ids, anchors and file names."""
+        return str(self.number)
 
 
 @dataclass(frozen=True)
@@ -245,6 +339,10 @@ class Term:
     """Per language: words that must not stand for this concept (near-synonyms, common
     mistakes). Each word of a phrase matches any word that begins with it, so a stem covers
     the inflected forms; letter case counts. ``explainer check`` reports every use."""
+    more: Text | None = None
+    """A longer explanation, shown on the glossary page after the definition but never in
+    a tooltip (the definition itself stays one sentence of at most
+    :data:`~explainer.textcheck.DEFINITION_WORDS` words)."""
 
 
 @dataclass(frozen=True)

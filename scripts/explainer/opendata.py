@@ -124,6 +124,7 @@ def export(linked: Linked, lang: str) -> dict[str, Any]:
                 "id": t.id,
                 "term": t.term[lang],
                 "definition": t.definition[lang],
+                **({"more": t.more[lang]} if t.more else {}),
                 "translations": dict(t.term),
                 "url": url(paths.term_anchor(t.id)),
                 "articles": list(t.articles),

@@ -15,7 +15,7 @@ def topic(tid: str) -> str:
     return f"topics/{tid}.md"
 
 
-def article(number: int) -> str:
+def article(number: int | str) -> str:
     return f"articles/{number}.md"
 
 
@@ -62,7 +62,7 @@ def parallel_topic(tid: str) -> str:
     return f"{PARALLEL}topics/{tid}.md"
 
 
-def parallel_article(number: int) -> str:
+def parallel_article(number: int | str) -> str:
     return f"{PARALLEL}articles/{number}.md"
 
 

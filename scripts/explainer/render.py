@@ -11,7 +11,7 @@ import jinja2
 
 from . import handouts, parallel, paths, svg
 from .link import Linked, Ref, md_text
-from .model import CATEGORIES, Date, Event
+from .model import CATEGORIES, Date, Event, article_no
 
 _ENV: jinja2.Environment | None = None
 
@@ -95,6 +95,30 @@ class PageContext:
     def date(self, d: Date) -> str:
         return format_date(d, self.ui)
 
+    def paragraph_groups(self, article: Any) -> list[tuple[str, list[tuple[int, Any]]]]:
+        """An article's paragraphs by number, in the order first written: each with its
+        wordings as ``(index, paragraph)``, the latest first."""
+        groups: dict[str, list[tuple[int, Any]]] = {}
+        for i, para in enumerate(article.paragraphs):
+            groups.setdefault(para.n, []).append((i, para))
+        for wordings in groups.values():
+            wordings.sort(key=lambda w: w[1].since.sort_key if w[1].since else (0, 0, 0))
+            wordings.reverse()
+        return list(groups.items())
+
+    def wording_range(self, para: Any) -> str:
+        """The dates a wording was valid, from its edition to the next (or to the lapse)."""
+        eds = self.c.document.editions
+        start = para.since or (eds[0].date if eds else None)
+        if start is None or para.until is None:
+            return ""
+        return str(self.ui["para_range"]).format(start=self.date(start), end=self.date(para.until))
+
+    def successor_articles(self, successor: Any) -> str:
+        """The 2026 article numbers, plain (never links to the 1995 articles)."""
+        names = [self.ui["successor_article"].format(n=n) for n in successor.articles]
+        return str(self.ui["successor_articles"]).format(articles=", ".join(names))
+
     def ref_link(self, ref: Ref, page: str) -> str:
         """A Markdown link to a referenced item, titled in this language."""
         if ref.kind == "topic":
@@ -103,7 +127,7 @@ class PageContext:
                 f"({paths.rel(page, paths.topic(ref.id))})"
             )
         if ref.kind == "article":
-            a = self.articles[int(ref.id)]
+            a = self.articles[article_no(ref.id)]
             label = self.ui["article_title"].format(n=a.number, title=a.title[self.lang])
             return f"[{md_text(label)}]({paths.rel(page, paths.article(a.number))})"
         if ref.kind == "term":
@@ -284,6 +308,7 @@ def _parallel_pages(linked: Linked, lang: str, put: Any) -> None:
             a.sources
             + sum((h.sources for h in a.history), ())
             + sum((v.sources for v in a.versions), ())
+            + (a.successor.sources if a.successor else ())
         )
         items.append(
             (paths.article(a.number), paths.parallel_article(a.number), title, sources, texts)

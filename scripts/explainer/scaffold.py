@@ -8,6 +8,8 @@ from pathlib import Path
 
 import yaml
 
+from .limits import lang_code_ok
+
 ID_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 
@@ -18,11 +20,18 @@ class ScaffoldError(Exception):
 def _languages(content: Path) -> list[str]:
     try:
         data = yaml.safe_load((content / "site.yml").read_text(encoding="utf-8"))
-        return [str(x["code"]) for x in data["languages"]]
+        codes = [str(x["code"]) for x in data["languages"]]
     except (OSError, KeyError, TypeError, yaml.YAMLError) as exc:
         raise ScaffoldError(
             f"cannot read the languages from {content / 'site.yml'}: {exc}"
         ) from exc
+    for code in codes:  # a code names files: never a path
+        if not lang_code_ok(code):
+            raise ScaffoldError(
+                f"invalid language code '{code}' in {content / 'site.yml'}: use a code "
+                "like 'kk', 'ru' or 'en'; nothing was created"
+            )
+    return codes
 
 
 def _texts(langs: list[str], what: str) -> str:

@@ -20,6 +20,29 @@ def describe(word: str) -> str:
     return f"word '{word}' mixes Latin and Cyrillic letters (Latin: {' '.join(latin)})"
 
 
+# -- glossary definitions are tooltips ------------------------------------------------------
+
+DEFINITION_WORDS = 30
+"""The most words of a glossary definition in any language (it is shown as a tooltip)."""
+
+_REF_WORDS = re.compile(r"\[\[[a-z]+:[^\]|]+\|([^\]]+)\]\]")
+_SENTENCE_END = re.compile(
+    r"(?<![\s.][^\W\d_])(?<!\s[^\W\d_]{2}\.)[.!?]\s+(?=[«\"(]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])"
+)
+
+
+def definition_words(text: str) -> int:
+    """Words of a definition as the reader sees them: ``[[kind:id|words]]`` counts its
+    words, a bare ``[[kind:id]]`` one."""
+    return len(_REF_WORDS.sub(r"\1", text).split())
+
+
+def definition_sentences(text: str) -> int:
+    """Sentences of a definition: a full stop, ``!`` or ``?`` followed by a capital starts a
+    new one, unless it ends a one- or two-letter word (``N. Nazarbayev``, ``No. 5``)."""
+    return len(_SENTENCE_END.findall(text.strip())) + 1
+
+
 # -- one term, one concept -----------------------------------------------------------------
 
 _SKIP_KEYS = frozenset({"sources", "avoid", "url", "id", "date", "number", "category"})

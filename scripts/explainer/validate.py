@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import html
 import re
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+from . import limits, sanitize, validate_articles
 from .handouts import split_sections
 from .load import LDict, LList, MarkdownFile, RawContent
 from .model import (
@@ -34,19 +34,23 @@ from .model import (
     Topic,
     TopicText,
     Version,
+    article_no,
+    article_order,
 )
 from .problems import Loc, Problems
-from .textcheck import avoid_pattern, describe, mixed_script_words, term_consistency
+from .textcheck import (
+    DEFINITION_WORDS,
+    avoid_pattern,
+    definition_sentences,
+    definition_words,
+    describe,
+    mixed_script_words,
+    term_consistency,
+)
 
 ID_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 LANG_RE = re.compile(r"^[a-z]{2,3}$")
-UNSAFE_RE = re.compile(
-    r"<\s*(script|iframe|object|embed|style)\b|[\s/\"'`]on[a-z]+\s*=|"
-    r"(?:java|vb)script:|data:text/html",
-    re.I,
-)
-_URL_NOISE = re.compile(r"[\x00-\x20]")
 _MISSING = object()
 
 
@@ -164,6 +168,13 @@ class Validator:
                 "and single hyphens, starting with a letter (e.g. 'judicial-power')",
             )
             return None
+        if limits.reserved_id(value, self.langs):
+            self.p.error(
+                loc,
+                f"reserved {what} id '{value}': it would replace a page the generator writes "
+                "or is a language code or a file name Windows reserves; choose another",
+            )
+            return None
         return value
 
     def id_list(self, d: LDict, key: str, what: str) -> tuple[str, ...]:
@@ -193,6 +204,8 @@ class Validator:
         for item, loc in zip(value, value.item_locs, strict=True):
             if isinstance(item, int) and not isinstance(item, bool):
                 out.append(item)
+            elif kind == "an article number" and isinstance(item, str) and article_no(item):
+                out.append(article_no(item))  # an inserted article: "83-1"
             else:
                 self.p.error(loc, f"'{item}' in '{key}' of {what} is not {kind}")
         return tuple(out)
@@ -216,33 +229,23 @@ class Validator:
             self.fields(item, f"a source of {what}", ("title", "url"))
             title = self.string(item, "title", f"a source of {what}")
             url = self.string(item, "url", f"a source of {what}", required=False)
-            if url is not None and not re.match(r"^https?://[^\s<>\"]+$", url):
-                self.p.error(self.loc(item, "url"), f"invalid source URL '{url}': use http(s)://…")
+            why = sanitize.url_problem(url) if url is not None else None
+            if why:
+                self.p.error(self.loc(item, "url"), f"source: {why}")
                 url = None
+            if title:
+                sanitize.check_title(title, self.loc(item, "title"), self.p)
             if title:
                 out.append(Source(title, url, loc))
         return tuple(out)
 
     def markdown_safe(self, text: str, loc: Loc) -> None:
-        for i, line in enumerate(text.split("\n")):
-            # Also as a browser reads it: entities decoded (java&#115;cript:), and the
-            # tabs and line breaks it drops from a URL (java\tscript:) removed.
-            decoded = html.unescape(line)
-            m = (
-                UNSAFE_RE.search(line)
-                or UNSAFE_RE.search(decoded)
-                or UNSAFE_RE.search(_URL_NOISE.sub("", decoded))
-            )
-            if m:
-                self.p.error(
-                    Loc(loc.path, loc.line + i),
-                    f"unsafe HTML '{m.group(0).strip()}' in "
-                    "content: scripts, event handlers and javascript: links are not "
-                    "allowed",
-                )
+        """Refuse Markdown whose HTML the allowlist sanitizer would change (sanitize.py)."""
+        sanitize.check_markdown(text, loc, self.p)
 
-    def text_safe(self, d: LDict, key: str) -> None:
-        """:meth:`markdown_safe` for each language of a per-language field."""
+    def text_safe(self, d: LDict, key: str, plain: bool = False) -> None:
+        """:meth:`markdown_safe` for each language of a per-language field; ``plain``: the
+        field is not Markdown (a title, a name: escaped on the page)."""
         value = d.get(key)
         if not isinstance(value, LDict):
             return
@@ -250,7 +253,11 @@ class Validator:
             if isinstance(v, str):
                 loc = value.key_locs[lang]
                 # A block scalar (``kk: |``) starts on the line after its key.
-                self.markdown_safe(v, Loc(loc.path, loc.line + v.endswith("\n")))
+                loc = Loc(loc.path, loc.line + v.endswith("\n"))
+                if plain:
+                    sanitize.check_title(v, loc, self.p)
+                else:
+                    self.markdown_safe(v, loc)
 
     # -- records -------------------------------------------------------------------------
 
@@ -335,7 +342,7 @@ class Validator:
             empty = {lang: "" for lang in self.langs}
             return Document(empty, empty, empty, (), Loc("content/document.yml"))
         what = "the document"
-        self.fields(d, what, ("title", "official", "status", "sections"))
+        self.fields(d, what, ("title", "official", "status", "sections", "editions", "preamble"))
         sections = []
         raw_sections = d.get("sections") or LList()
         if isinstance(raw_sections, LList):
@@ -344,20 +351,26 @@ class Validator:
                     self.p.error(loc, "each section must be a mapping")
                     continue
                 sw = "a section"
-                self.fields(item, sw, ("number", "title", "first", "last"))
+                self.fields(item, sw, ("number", "title", "first", "last", "summary"))
                 num = self.integer(item, "number", sw)
                 title = self.text(item, "title", sw)
                 first = self.integer(item, "first", sw)
                 last = self.integer(item, "last", sw)
+                summary = self.text(item, "summary", sw, required=False)
+                self.text_safe(item, "summary")
                 if num is not None and title and first is not None and last is not None:
-                    sections.append(Section(num, title, first, last))
+                    sections.append(Section(num, title, first, last, summary))
         empty = {lang: "" for lang in self.langs}
+        preamble, preamble_sources = validate_articles.preamble(self, d)
         return Document(
             self.text(d, "title", what) or empty,
             self.text(d, "official", what) or empty,
             self.text(d, "status", what) or empty,
             tuple(sections),
             d.loc,
+            validate_articles.editions(self, d),
+            preamble,
+            preamble_sources,
         )
 
     def topic(
@@ -392,7 +405,7 @@ class Validator:
             self.markdown_safe(md.body, Loc(md.loc.path, md.body_line))
             for key in ("title", "summary"):
                 if isinstance(md.meta.get(key), str):
-                    self.markdown_safe(md.meta[key], self.loc(md.meta, key))
+                    sanitize.check_title(md.meta[key], self.loc(md.meta, key), self.p)
             if title:
                 out[lang] = TopicText(lang, title, summary, md.body, md.loc, md.body_line)
         if not out:
@@ -442,8 +455,7 @@ class Validator:
             event = self.string(item, "event", hw, required=False)
             if event is not None:
                 event = self.ident(event, self.loc(item, "event"), "event")
-            if text:
-                self.markdown_safe("\n".join(text.values()), self.loc(item, "text"))
+            self.text_safe(item, "text")
             if date and kind and text:
                 out.append(HistoryEntry(date, kind, text, sources, loc, event))
         return tuple(sorted(out, key=lambda h: h.date.sort_key))
@@ -471,8 +483,7 @@ class Validator:
             until = self.date(item, "until", vw, required=False)
             text = self.text(item, "text", vw)
             sources = self.sources(item, vw)
-            if text:
-                self.markdown_safe("\n".join(text.values()), self.loc(item, "text"))
+            self.text_safe(item, "text")
             if as_of and until and until.sort_key <= as_of.sort_key:
                 self.p.error(
                     self.loc(item, "until"),
@@ -523,7 +534,7 @@ class Validator:
         return value
 
     def article(self, d: LDict, loc: Loc, document: Document) -> Article | None:
-        num = self.integer(d, "number", "an article")
+        num = validate_articles.number(self, d)
         what = f"article {num}" if num is not None else "an article"
         self.fields(
             d,
@@ -540,6 +551,7 @@ class Validator:
                 "terms",
                 "official",
                 "sources",
+                *validate_articles.ARTICLE_FIELDS,
             ),
         )
         stem = loc.path.rsplit("/", 1)[-1].removesuffix(".yml")
@@ -559,8 +571,10 @@ class Validator:
         terms = self.id_list(d, "terms", what)
         official = self.text(d, "official", what, required=False) or document.official
         sources = self.sources(d, what)
-        for key in ("title", "summary"):
-            self.text_safe(d, key)
+        extra = validate_articles.article_fields(self, d, what, history, document.editions)
+        self.text_safe(d, "title", plain=True)
+        self.text_safe(d, "summary")
+        sanitize.check_urls(d, "official", self.p)
         if num is None or section is None or not title or not summary or not status:
             return None
         return Article(
@@ -577,6 +591,7 @@ class Validator:
             loc,
             dict(d.key_locs),
             versions,
+            **extra,
         )
 
     def event(self, d: LDict, loc: Loc) -> Event | None:
@@ -594,8 +609,10 @@ class Validator:
         text = self.text(d, "text", what)
         note = self.text(d, "note", what, required=False)
         sources = self.sources(d, what)
-        for field_name in ("title", "text", "note"):
-            self.text_safe(d, field_name)
+        for lang_title, title_loc in sanitize.each_text(d, "title"):
+            sanitize.check_title(lang_title, title_loc, self.p, markdown_field=True)
+        self.text_safe(d, "text")
+        self.text_safe(d, "note", plain=True)
         if not eid or not date or not category or not title or not text:
             return None
         return Event(
@@ -616,13 +633,17 @@ class Validator:
         tid = self.req(d, "id", "a term")
         tid = self.ident(tid, self.loc(d, "id"), "term") if tid is not _MISSING else None
         what = f"term '{tid}'" if tid else "a term"
-        self.fields(d, what, ("id", "term", "definition", "articles", "sources", "avoid"))
+        self.fields(d, what, ("id", "term", "definition", "more", "articles", "sources", "avoid"))
         term = self.text(d, "term", what)
         definition = self.text(d, "definition", what)
+        more = self.text(d, "more", what, required=False)
         sources = self.sources(d, what, required=False)
         avoid = self.avoid(d, what, term or {})
-        for key in ("term", "definition"):
-            self.text_safe(d, key)
+        self.text_safe(d, "term", plain=True)
+        self.text_safe(d, "definition")
+        self.text_safe(d, "more")
+        if tid:
+            self.tooltip_sized(d, tid)
         if not tid or not term or not definition:
             return None
         return Term(
@@ -634,7 +655,33 @@ class Validator:
             loc,
             dict(d.key_locs),
             avoid,
+            more,
         )
+
+    def tooltip_sized(self, d: LDict, tid: str) -> None:
+        """A definition is a tooltip: one sentence of at most ``DEFINITION_WORDS`` words in
+        each language (a warning, so ``--strict`` refuses it); the rest goes to ``more:``."""
+        value = d.get("definition")
+        if not isinstance(value, LDict):
+            return
+        for lang, v in value.items():
+            if not isinstance(v, str) or lang not in self.langs:
+                continue
+            loc = value.key_locs[lang]
+            n = definition_words(v)
+            if n > DEFINITION_WORDS:
+                self.p.warning(
+                    loc,
+                    f"definition of '{tid}' ({lang}) has {n} words; at most "
+                    f"{DEFINITION_WORDS} — move the rest to 'more:'",
+                )
+            s = definition_sentences(v)
+            if s > 1:
+                self.p.warning(
+                    loc,
+                    f"definition of '{tid}' ({lang}) has {s} sentences; one sentence — "
+                    "move the rest to 'more:'",
+                )
 
     def avoid(self, d: LDict, what: str, term: dict[str, str]) -> dict[str, tuple[str, ...]]:
         """``avoid: {kk: [..], ru: [..]}``: words that must not name the term's concept."""
@@ -685,6 +732,7 @@ class Validator:
         )
         title = self.text(d, "title", what)
         summary = self.text(d, "summary", what, required=False)
+        sanitize.check_plain_fields(d, ("title", "summary"), self.p)
         parts = self.handout_parts(d, what)
         articles = self.int_list(d, "articles", what)
         timeline, years = self.handout_timeline(d, what)
@@ -821,8 +869,8 @@ class Validator:
         start = self.date(d, "from", what, required=False)
         end = self.date(d, "to", what, required=False)
         extra = self.id_list(d, "events", what)
-        if intro:
-            self.markdown_safe("\n".join(intro.values()), self.loc(d, "intro"))
+        self.text_safe(d, "intro")
+        self.text_safe(d, "title", plain=True)
         known = declared(self.raw)[3]
         events = d.get("events")
         if isinstance(events, LList):
@@ -876,6 +924,7 @@ class Validator:
         site = self.site()
         ui = self.ui()
         document = self.document()
+        sanitize.check_settings(self.raw.site, self.raw.document, self.p)
         content_site = site
         topics = [
             t
@@ -918,7 +967,7 @@ class Validator:
             content_site,
             document,
             sorted(topics, key=lambda t: (t.order, t.id)),
-            sorted(articles, key=lambda a: a.number),
+            sorted(articles, key=lambda a: article_order(a.number)),
             sorted(events, key=lambda e: (e.date.sort_key, e.id)),
             sorted(terms, key=lambda t: t.id),
             handouts,
@@ -1054,13 +1103,13 @@ def _upper(d: Date) -> tuple[int, int, int]:
     return (d.year, d.month or 13, d.day or 32)
 
 
-def declared(raw: RawContent) -> tuple[set[int], set[str], set[str], set[str]]:
+def declared(raw: RawContent) -> tuple[set[Any], set[str], set[str], set[str]]:
     """Ids that the content declares, valid or not: articles, topics, terms, events."""
-    arts = {d["number"] for d, _ in raw.articles if isinstance(d.get("number"), int)}
-    for _, loc in raw.articles:
-        stem = loc.path.rsplit("/", 1)[-1].removesuffix(".yml")
-        if stem.isdigit():
-            arts.add(int(stem))
+    arts: set[Any] = set()
+    for d, loc in raw.articles:
+        for value in (d.get("number"), loc.path.rsplit("/", 1)[-1].removesuffix(".yml")):
+            if value is not None and not isinstance(value, (LDict, LList)) and article_no(value):
+                arts.add(article_no(value))
     tops = set(raw.topics)
     terms = {str(d.get("id")) for d, _ in raw.terms}
     events = {str(d.get("id")) for d, _ in raw.events}
