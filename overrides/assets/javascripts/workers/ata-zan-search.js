@@ -17,8 +17,9 @@
  *    lives here and not in lunr.stemmer.support.min.js.)
  * 2. Every word counts: the result pages are re-ordered so that a page with more of the
  *    query's words comes before a page with fewer (a word counts for a page when the page
- *    or one of its sections matched it); among pages with as many words, one section that
- *    has them all comes first, then Material's score (titles weigh 1000 times body text).
+ *    or one of its sections matched it): first by the most words one section (or the title)
+ *    has, then by the words the whole page has, then Material's score (titles weigh 1000
+ *    times body text).
  * 3. Kazakh typed on a Russian keyboard (к for қ, а for ә, о for ө, у for ұ/ү, н for ң, г for
  *    ғ, и or Latin i for і, х for һ) finds what the correct spelling finds: lunr.kk indexes
  *    each word with a Kazakh letter also folded (marked), and a query without one Kazakh
@@ -62,14 +63,19 @@
 
   /* -- 1. stem query words ------------------------------------------------------------- */
 
+  /* lunr's query syntax (+word, -word, field:word, word~1, word^2, word*, "a phrase"): a
+     query that uses it is passed to Material as typed. */
+  var SYNTAX = /(?:^|\s)[+-]|[~^:*"]/;
+  var WORDS = /[\s\-\u2010-\u2015]+/;   /* spaces and dashes split words, as in the index */
+
   var stopWord = null;  /* the index's stop-word filter: the index has none of these words */
 
   /* Words of the index's stop-word list are left out of a query of plain words (unless
      nothing would be left): "от имени Республики" is "имени Республики". */
   function withoutStopWords(query) {
-    if (!stopWord || typeof query !== "string" || /[+\-~^:*"]/.test(query))
+    if (!stopWord || typeof query !== "string" || SYNTAX.test(query))
       return query;
-    var words = query.trim().split(/\s+/);
+    var words = query.trim().split(WORDS);
     var kept = words.filter(function (word) {
       return stopWord(new self.lunr.Token(word.toLowerCase(), {})) !== undefined;
     });
@@ -137,11 +143,11 @@
      keyboard: each word is also looked up folded (MARK + word). A query with a Kazakh letter
      is typed on a Kazakh keyboard and is left as it is. */
   function withFoldedWords(query) {
-    if (!folds || typeof query !== "string" || /[+\-~^:*"]/.test(query))
+    if (!folds || typeof query !== "string" || SYNTAX.test(query))
       return query;
     if (!/[\u0400-\u04FF]/.test(query) || KAZAKH.test(query))
       return query;
-    return query.trim().split(/\s+/).map(function (word) {
+    return query.trim().split(WORDS).map(function (word) {
       return /[\u0400-\u04FF]/.test(word) ? word + " " + MARK + word : word;
     }).join(" ");
   }
@@ -178,15 +184,14 @@
       return groups;
     var keyed = groups.map(function (group, order) {
       var union = {};
-      var best = 0, score = 0;
+      var best = 0;
       group.forEach(function (item) {
         var mine = words(item);
         for (var term in mine)
           union[term] = true;
         best = Math.max(best, count(mine));
-        score = Math.max(score, item.score || 0);
       });
-      return { group: group, all: count(union), best: best, score: score, order: order };
+      return { group: group, all: count(union), best: best, order: order };
     });
     keyed.sort(function (a, b) {
       return b.best - a.best || b.all - a.all || a.order - b.order;
