@@ -2,7 +2,8 @@
 // built site) in Node, the way a browser runs it: the worker script, then the lunr language
 // files it loads with importScripts, then the SETUP and QUERY messages Material's page sends.
 // Used by scripts/search_eval.py. Input (stdin, JSON):
-//   {worker: path of the worker script, lunr: directory that stands for ../lunr/,
+//   {worker: path of the worker script (with the ?query the page gives it, if any),
+//    lunr: directory that stands for ../lunr/,
 //    index: {config, docs}, queries: ["…", …]}
 // Output (stdout, JSON): one entry per query: the result pages in Material's order, each
 // [location of the page, title], as the search dialog lists them.
@@ -21,16 +22,23 @@ async function main() {
     postMessage: message => { const r = reply; reply = null; if (r) r(message); },
     importScripts: (...urls) => {
       for (const url of urls) {
-        if (!url.startsWith("../lunr/"))
+        let file;
+        if (url.startsWith("../lunr/"))
+          file = path.join(input.lunr, url.slice("../lunr/".length));
+        else if (url.startsWith("file://") && path.dirname(new URL(url).pathname) === workers)
+          file = new URL(url).pathname;  // a worker that loads Material's worker beside it
+        else
           throw new Error(`unexpected script ${url}`);
-        const file = path.join(input.lunr, url.slice("../lunr/".length));
         vm.runInContext(fs.readFileSync(file, "utf8"), context, { filename: file });
       }
     },
   };
+  const [workerFile, workerQuery] = input.worker.split("?");
+  const workers = path.dirname(workerFile);
+  context.location = { href: `file://${workerFile}${workerQuery ? "?" + workerQuery : ""}` };
   context.self = context;
   vm.createContext(context);
-  vm.runInContext(fs.readFileSync(input.worker, "utf8"), context, { filename: input.worker });
+  vm.runInContext(fs.readFileSync(workerFile, "utf8"), context, { filename: workerFile });
 
   const send = data => new Promise(resolve => {
     reply = resolve;

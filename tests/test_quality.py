@@ -295,13 +295,13 @@ def test_keyboard_searches(server: str, built_flagship: Path, browser: Browser) 
     assert m, "no search result status in the page"
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(f"{server}/ru/")
-    # Wait until the search index is ready: the status "Инициализация поиска"
-    # (search.result.initializer) is replaced.
+    tab_to(page, ".md-search__input")
+    # The index is fetched when the search box gets focus (issue 16): wait until it is
+    # ready, i.e. the status "Инициализация поиска" (search.result.initializer) is replaced.
     page.wait_for_function(
         "t => document.querySelector('.md-search-result__meta').textContent.trim() !== t",
         arg=m.group(1),
     )
-    tab_to(page, ".md-search__input")
     page.keyboard.type("референдум")
     # Material searches on keyup; Playwright types letters that are not on a US keyboard as
     # text input with no key events, so end with a real key, as a keyboard would.

@@ -110,6 +110,17 @@ class ExplainerConfig(base.Config):
 SEARCH_KEYS = ("lang", "pipeline", "separator")
 SEARCH_PIPELINE = ("stemmer", "stopWordFilter", "trimmer")
 
+SEARCH_EXCLUDE_RE = re.compile(
+    r'<(?:(?:p|div) class="az-(?:asof|parallel-link|facts|handouts)"'
+    r'|h2 id="(?:cited-in|sources)")'
+)
+"""What the search index leaves out: a page's status boilerplate (the "as of" line, the
+parallel-text link, the facts list, the handout links), which would otherwise be the result
+snippet of every article, and the "cited in" and "sources" sections, which list the titles of
+other pages and documents (a search for one page's subject would find every page citing it).
+Material's search plugin skips an element, or a heading's whole section, marked
+``data-search-exclude``."""
+
 
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def __init__(self) -> None:
@@ -244,6 +255,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             for x in self.settings["languages"]
         ]
         return context
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Any) -> str:
+        # Before the search plugin reads the page (on_page_context).
+        return SEARCH_EXCLUDE_RE.sub(lambda m: m.group(0) + " data-search-exclude", html)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         roots = {x["code"]: self._root_of(x["code"]) for x in self.settings["languages"]}
