@@ -154,6 +154,20 @@ class Document:
     preamble: Text | None = None
     """A plain-language account of the preamble per language (Markdown)."""
     preamble_sources: tuple[Source, ...] = ()
+    banner: Banner | None = None
+    """The notice on every page that the document lost force (``None``: no notice)."""
+
+
+@dataclass(frozen=True)
+class Banner:
+    """The status notice of a document no longer in force (see ``explainer.banner``)."""
+
+    text: Text
+    replaced_by: str
+    """The topic that explains what replaced the document."""
+    link: Text
+    """The text of the link to that topic."""
+    loc: Loc
 
 
 @dataclass(frozen=True)

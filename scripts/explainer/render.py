@@ -9,7 +9,7 @@ from typing import Any
 
 import jinja2
 
-from . import handouts, parallel, paths, svg
+from . import banner, handouts, parallel, paths, svg
 from .link import Linked, Ref, md_text
 from .model import CATEGORIES, Date, Event, article_no
 
@@ -219,9 +219,11 @@ def render(linked: Linked, lang: str) -> dict[str, str]:
         "parallel_pairs": parallel.pairs(c.site.codes)[lang],
     }
     pages: dict[str, str] = {}
+    notice, quiet = c.document.banner, banner.skipped(c.document.banner)
 
     def put(path: str, template: str, **extra: Any) -> None:
-        pages[path] = e.get_template(template).render(page=path, **common, **extra)
+        text = e.get_template(template).render(page=path, **common, **extra)
+        pages[path] = banner.add(notice, lang, path, text, quiet)
 
     put(paths.HOME, "home.md.j2")
     put(paths.TOPICS, "topics.md.j2")

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from . import limits, sanitize, validate_articles
+from . import banner, limits, sanitize, validate_articles
 from .handouts import split_sections
 from .load import LDict, LList, MarkdownFile, RawContent
 from .model import (
@@ -342,7 +342,9 @@ class Validator:
             empty = {lang: "" for lang in self.langs}
             return Document(empty, empty, empty, (), Loc("content/document.yml"))
         what = "the document"
-        self.fields(d, what, ("title", "official", "status", "sections", "editions", "preamble"))
+        self.fields(
+            d, what, ("title", "official", "status", "sections", "editions", "preamble", "banner")
+        )
         sections = []
         raw_sections = d.get("sections") or LList()
         if isinstance(raw_sections, LList):
@@ -371,6 +373,7 @@ class Validator:
             validate_articles.editions(self, d),
             preamble,
             preamble_sources,
+            banner.validate(self, d),
         )
 
     def topic(
