@@ -9,7 +9,7 @@ from typing import Any
 
 import jinja2
 
-from . import banner, handouts, parallel, paths, svg
+from . import banner, collate, handouts, parallel, paths, svg
 from .link import Linked, Ref, md_text
 from .model import CATEGORIES, Date, Event, article_no
 
@@ -37,6 +37,7 @@ def env() -> jinja2.Environment:
         _ENV.filters["attr"] = lambda s: json.dumps(str(s), ensure_ascii=False)
         _ENV.filters["hattr"] = lambda s: html.escape(str(s), quote=True)
         _ENV.globals["icon"] = svg.icon
+        _ENV.globals["alphabetical"] = collate.alphabetical
         _ENV.filters["unique_sources"] = _unique_sources
         _ENV.globals["ref"] = lambda kind, id: Ref(kind, str(id))
     return _ENV
