@@ -36,7 +36,7 @@ def test_widths_come_from_the_font() -> None:
 
 
 def test_stylesheet_declares_every_shipped_file() -> None:
-    css = (fonts.FONT_DIR.parent / "stylesheets" / "ata-zan.css").read_text(encoding="utf-8")
+    css = (fonts.FONT_DIR.parent / "stylesheets" / "explainer.css").read_text(encoding="utf-8")
     for w in fonts.WEIGHTS:
         for p in fonts.files(w):
             assert f'url("../fonts/{p.name}")' in css

@@ -185,6 +185,20 @@ class Document:
     """Where the preamble's text of each language stands."""
     statuses: tuple[Status, ...] = ()
     """The statuses an article can have; none: articles have no status line."""
+    banner: Banner | None = None
+    """The notice on every page that the document lost force (``None``: no notice)."""
+
+
+@dataclass(frozen=True)
+class Banner:
+    """The status notice of a document no longer in force (see ``explainer.banner``)."""
+
+    text: Text
+    replaced_by: str
+    """The topic that explains what replaced the document."""
+    link: Text
+    """The text of the link to that topic."""
+    loc: Loc
 
 
 @dataclass(frozen=True)

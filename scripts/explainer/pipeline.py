@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from . import opendata, paths, render
+from . import banner, opendata, paths, render
 from .link import Linked, link
 from .load import load, load_ui
 from .problems import ContentError, Problem, Problems
@@ -68,6 +68,8 @@ def check(project: Project, strict: bool = False) -> Result:
     content = validate(raw, raw.texts, problems, load_ui())
     linked = link(content, problems, declared(raw)) if content is not None else None
     unchecked(problems)
+    if content is not None:
+        banner.check(content, problems)
     fatal = problems.fatal(strict)
     if fatal or linked is None:
         raise ContentError([p for p in problems.sorted() if p in fatal] or problems.sorted())

@@ -9,7 +9,7 @@ from typing import Any
 
 import jinja2
 
-from . import handouts, parallel, paths, svg
+from . import banner, collate, handouts, parallel, paths, svg
 from .link import Linked, Ref, md_text
 from .model import Date, Event, article_no, article_order
 
@@ -36,6 +36,8 @@ def env() -> jinja2.Environment:
         _ENV.filters["h"] = lambda s: html.escape(str(s), quote=False).replace('"', "&quot;")
         _ENV.filters["attr"] = lambda s: json.dumps(str(s), ensure_ascii=False)
         _ENV.filters["hattr"] = lambda s: html.escape(str(s), quote=True)
+        _ENV.globals["icon"] = svg.icon
+        _ENV.globals["alphabetical"] = collate.alphabetical
         _ENV.filters["unique_sources"] = _unique_sources
         _ENV.globals["ref"] = lambda kind, id: Ref(kind, str(id))
         _ENV.globals["article_no"] = article_no
@@ -402,9 +404,11 @@ def render(linked: Linked, lang: str) -> dict[str, str]:
         "parallel_pairs": parallel.pairs(c.site.codes)[lang],
     }
     pages: dict[str, str] = {}
+    notice, quiet = c.document.banner, banner.skipped(c.document.banner)
 
     def put(path: str, template: str, **extra: Any) -> None:
-        pages[path] = e.get_template(template).render(page=path, **common, **extra)
+        text = e.get_template(template).render(page=path, **common, **extra)
+        pages[path] = banner.add(notice, lang, path, text, quiet)
 
     put(paths.HOME, "home.md.j2")
     put(paths.TOPICS, "topics.md.j2")

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from . import limits, sanitize, svg, validate_articles
+from . import banner, limits, sanitize, svg, validate_articles
 from .handouts import split_sections
 from .load import LDict, LList, MarkdownFile, RawContent
 from .model import (
@@ -472,7 +472,16 @@ class Validator:
         self.fields(
             d,
             what,
-            ("title", "official", "status", "sections", "editions", "preamble", "statuses"),
+            (
+                "title",
+                "official",
+                "status",
+                "sections",
+                "editions",
+                "preamble",
+                "statuses",
+                "banner",
+            ),
         )
         sections = []
         raw_sections = d.get("sections")  # optional: a document may have no sections
@@ -508,6 +517,7 @@ class Validator:
             preamble_sources,
             preamble_locs,
             self.statuses(d),
+            banner.validate(self, d),
         )
 
     def topic(
