@@ -315,7 +315,9 @@ def test_hand_written_file_in_docs_survives(prebuilt: Path) -> None:
     r = run_cli(prebuilt, "build")
     assert r.code == 0, r.err
     assert extra.read_text(encoding="utf-8") == "# Қолмен жазылған\n"
-    assert (prebuilt / "site/extra/notes/index.html").exists()
+    # Kept, but not published (security review, row 25): pages belong in content/.
+    assert not (prebuilt / "site/extra").exists()
+    assert "docs/kk/extra/notes.md was not written by explainer: not published" in r.err
 
 
 def test_refuses_to_overwrite_a_file_it_did_not_write(prebuilt: Path) -> None:

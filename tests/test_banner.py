@@ -44,6 +44,7 @@ def test_a_document_without_banner_has_none(basic: Path) -> None:
 
 def test_bad_banner_is_reported_with_its_line(basic: Path) -> None:
     doc = basic / "content" / "document.yml"
+    first = doc.read_text(encoding="utf-8").count("\n") + 1  # the line of "banner:"
     doc.write_text(
         doc.read_text(encoding="utf-8")
         + "banner:\n  text: {kk: а, ru: б, en: c}\n  replaced_by: new-text\n  colour: red\n",
@@ -53,8 +54,8 @@ def test_bad_banner_is_reported_with_its_line(basic: Path) -> None:
     assert r.code == 1
     lines = r.err.strip().splitlines()
     assert lines[:-1] == [
-        "content/document.yml:25: missing required field 'link' in the banner",
-        "content/document.yml:27: unknown field 'colour' in the banner "
+        f"content/document.yml:{first + 1}: missing required field 'link' in the banner",
+        f"content/document.yml:{first + 3}: unknown field 'colour' in the banner "
         "(expected one of: text, replaced_by, link)",
     ]
     doc.write_text(
@@ -66,5 +67,5 @@ def test_bad_banner_is_reported_with_its_line(basic: Path) -> None:
     r = run_cli(basic, "check", "--strict")
     assert r.code == 1
     assert r.err.strip().splitlines()[:-1] == [
-        "content/document.yml:26: unknown topic 'new-text' in the banner's 'replaced_by'"
+        f"content/document.yml:{first + 2}: unknown topic 'new-text' in the banner's 'replaced_by'"
     ]
