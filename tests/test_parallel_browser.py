@@ -70,10 +70,12 @@ def test_from_article_to_parallel_page_and_the_other_language(
 
 def test_history_date_leads_to_the_timeline_event(server: str, browser: Browser) -> None:  # noqa: F811
     page, _ = open_page(browser, f"{server}/en/articles/41/", 1280)
-    items = page.locator("ol.az-history > li")
-    assert items.count() == 7
-    assert items.nth(0).get_attribute("data-kind") == "adopted"
-    items.nth(1).locator(".az-history__date a").click()
+    # One row per edition of the 1995 text, then the lapse; a dated change links to its event.
+    items = page.locator("table.az-editions tr.az-editions__row")
+    assert items.count() == 9
+    assert items.nth(0).get_attribute("data-state") == "adopted"
+    assert items.nth(1).get_attribute("data-state") == "amended"
+    items.nth(1).locator("td").first.locator("a").click()
     page.wait_for_url("**/en/timeline/#amendment-1998")
     assert page.locator("#amendment-1998").is_visible()
     page.close()
