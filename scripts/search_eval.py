@@ -6,7 +6,7 @@ Runs the real search code of the built site: Material for MkDocs' search worker
 with the lunr language files it loads, on each language's own search index. Two variants:
 
 * **Ata Zan** — the site as built: the search worker its pages start (``__config.search``:
-  ``ata-zan-search.js``, which runs Material's worker with query-word stemming and the
+  ``explainer-search.js``, which runs Material's worker with query-word stemming and the
   every-word ranking), its index settings and its lunr files (Kazakh stemmer and folding);
 * **Material default** — the same index documents with the search settings Material ships for
   that language (its ``partials/languages/<lang>.html``, English where Material has no such

@@ -168,8 +168,15 @@ def _arts(value: Any, c: Copy) -> Any:
     )
 
 
+class _NoAliases(yaml.SafeDumper):
+    """Content may not use YAML aliases: a value used twice is written out twice."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
 def _dump(data: Any) -> str:
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    return yaml.dump(data, Dumper=_NoAliases, allow_unicode=True, sort_keys=False, width=100)
 
 
 def _front(text: str) -> tuple[dict[str, Any], str]:

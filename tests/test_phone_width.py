@@ -1,5 +1,6 @@
 """Phones first: at 360 px nothing on a page is wider than its container, except inside a
-marked scroll area (Material's table wrapper, or ``.az-scroll``), which then shows a cue."""
+marked scroll area (Material's table wrapper, or ``.az-scroll``), which then shows a cue, or
+in Material's own sideways-scrolling tab strip."""
 
 from __future__ import annotations
 
@@ -29,6 +30,11 @@ PROBE = """(marked) => {
   const out = [];
   for (const el of root.querySelectorAll('*')) {
     if (el.closest(marked) || el.closest('.md-tooltip2')) continue;
+    // Material's tab strip (pymdownx.tabbed, one tab per wording of an article) scrolls
+    // sideways by design: its labels may run past the edge if the strip itself scrolls.
+    const strip = el.closest('.tabbed-labels');
+    if (strip && ['auto', 'scroll'].includes(getComputedStyle(strip).overflowX)) continue;
+    if (el.closest('.tabbed-control')) continue;  // the strip's own scroll button
     const r = el.getBoundingClientRect();
     if (r.width === 0 || r.height === 0) continue;
     if (r.right > edge) out.push(`${el.tagName}.${el.className} ${Math.round(r.right)}`);

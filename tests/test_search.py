@@ -258,7 +258,7 @@ def test_the_pages_start_materials_worker_through_ours(built_flagship: Path) -> 
         html = (root / "index.html").read_text(encoding="utf-8")
         config = json.loads(re.search(r'id="__config"[^>]*>(.*?)</script>', html, re.S)[1])
         assert config["search"].endswith(
-            f"assets/javascripts/workers/ata-zan-search.js?material={workers[0].name}"
+            f"assets/javascripts/workers/explainer-search.js?material={workers[0].name}"
         )
     assert (site / "assets/javascripts/workers" / workers[0].name).is_file()
 

@@ -227,7 +227,11 @@ ROWS: dict[str, tuple[Callable[[Path], None], list[str]]] = {
         lambda r: edit(
             r / C / "site.yml", "base_url: https://example.org/test/", "base_url: javascript:x//"
         ),
-        ["content/site.yml:6: 'base_url': invalid URL 'javascript:x//': use http(s)://…"],
+        [
+            "content/site.yml:6: 'base_url': invalid URL 'javascript:x//': use http(s)://…",
+            "content/site.yml:6: invalid base_url 'javascript:x//': give the site's public "
+            "address, https://…/ (or leave base_url out until the site has one)",
+        ],
     ),
     # -- C5: the home text -------------------------------------------------------------------
     "C5-home": (
@@ -236,7 +240,7 @@ ROWS: dict[str, tuple[Callable[[Path], None], list[str]]] = {
             "en: This is a test site.",
             "en: 'This is a test site. <script>alert(111)</script>'",
         ),
-        [f"content/site.yml:10: unsafe HTML: tag <script> {TAG}"],
+        [f"content/site.yml:19: unsafe HTML: tag <script> {TAG}"],
     ),
     "C5-interface-string": (
         lambda r: edit(
@@ -244,7 +248,10 @@ ROWS: dict[str, tuple[Callable[[Path], None], list[str]]] = {
             "home:\n",
             "ui:\n  en:\n    sources: '<img src=x onerror=alert(1)>'\nhome:\n",
         ),
-        ["content/site.yml:9: unsafe HTML: attribute 'onerror' on <img> is not allowed in content"],
+        [
+            "content/site.yml:18: unsafe HTML: attribute 'onerror' on <img> is not allowed "
+            "in content"
+        ],
     ),
     # -- C7, C8, 18.9: tags that load, send or embed ------------------------------------------
     "C7-base": (
@@ -373,7 +380,9 @@ ROWS: dict[str, tuple[Callable[[Path], None], list[str]]] = {
         write("content/site.yml", "# nothing\n"),
         [
             "content/site.yml:1: the site settings file is empty: it needs at least "
-            "'languages:' (the first is the default) and 'as_of:' (see CONTENT.md, site.yml)"
+            "'languages:' (the first is the default) and 'as_of:' (see CONTENT.md, site.yml)",
+            "content/site.yml:1: 2 reference(s) to articles, topics, terms or events were not "
+            "checked, because content/site.yml could not be read: fix it and check again",
         ],
     ),
     "06b-empty-events-file": (

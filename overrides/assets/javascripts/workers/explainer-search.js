@@ -41,7 +41,7 @@
   var here = String(script ? script.src : self.location.href);
   var name = /(search\.[0-9a-f]+\.min\.js)/.exec(here);
   if (!name)
-    throw new Error("ata-zan-search.js: no ?material=search.<hash>.min.js in " + here);
+    throw new Error("explainer-search.js: no ?material=search.<hash>.min.js in " + here);
 
   /* Material's worker registers one message listener and answers with postMessage. */
   var addEventListener = self.addEventListener;
@@ -203,7 +203,7 @@
 
   var loaded = Promise.resolve(importScripts(new URL(name[1], here).href)).then(function () {
     if (!material)
-      throw new Error("ata-zan-search.js: Material's search worker did not start");
+      throw new Error("explainer-search.js: Material's search worker did not start");
     hook(self.lunr);
   });
 
