@@ -348,6 +348,7 @@ class Validator:
             ident = self.string(item, "id", one)
             ident = self.ident(ident, self.loc(item, "id"), key.rstrip("s")) if ident else None
             label = self.text(item, "label", f"{key.rstrip('s')} '{ident}'")
+            self.text_safe(item, "label", plain=True)
             if ident in seen:
                 self.p.error(self.loc(item, "id"), f"duplicate id '{ident}' in '{key}'")
             elif ident and label:
