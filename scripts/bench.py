@@ -42,6 +42,8 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+PACKAGE_PARENT = ROOT / "src"
+"""The folder holding the ``explainer`` package (``scripts/`` before the layered layout)."""
 SECTION = "## Build benchmark"
 GENERATOR_STAGES = ["import", "load", "validate", "link", "render", "write"]
 SITE_STAGES = ["mkdocs", "offline", "handouts"]
@@ -124,7 +126,7 @@ def child(root: Path, upto: str, mem: bool) -> dict[str, Any]:
         return out
     from mkdocs.config import load_config
 
-    from explainer.mkdocs_build import run_mkdocs
+    from explainer.engine.mkdocs_build import run_mkdocs
 
     site = linked.content.site
 
@@ -139,7 +141,7 @@ def child(root: Path, upto: str, mem: bool) -> dict[str, Any]:
     stage("mkdocs", mkdocs)
 
     def bundle() -> int:
-        from explainer import offline
+        from explainer.engine import offline
 
         soff = root / ".bench-offline"
         shutil.rmtree(soff, ignore_errors=True)
@@ -160,7 +162,8 @@ def child(root: Path, upto: str, mem: bool) -> dict[str, Any]:
         stage("offline", bundle)
 
     def handouts() -> dict[str, Any]:
-        from explainer import handout_pdf, handouts  # type: ignore[attr-defined]
+        from explainer import handouts  # type: ignore[attr-defined]
+        from explainer.outputs import handout_pdf
 
         jobs = handouts.jobs(linked)
         cache = root / "dist" / "handouts"
@@ -188,11 +191,11 @@ def run_child(
     root: Path, upto: str = "all", mem: bool = False, pythonpath: Path | None = None
 ) -> dict[str, Any]:
     env = dict(os.environ)
-    env["PYTHONPATH"] = str(pythonpath or ROOT / "scripts")
+    env["PYTHONPATH"] = str(pythonpath or PACKAGE_PARENT)
     env.setdefault("SOURCE_DATE_EPOCH", "1795392000")
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as fh:
         result_path = Path(fh.name)
-    tree = pythonpath or ROOT / "scripts"
+    tree = pythonpath or PACKAGE_PARENT
     cmd = [
         sys.executable,
         str(Path(__file__).resolve()),
@@ -275,7 +278,7 @@ def explainer_cmd(root: Path, *args: str) -> list[str]:
 
 def child_env(pythonpath: Path | None = None) -> dict[str, str]:
     env = dict(os.environ)
-    env["PYTHONPATH"] = str(pythonpath or ROOT / "scripts")
+    env["PYTHONPATH"] = str(pythonpath or PACKAGE_PARENT)
     env.setdefault("SOURCE_DATE_EPOCH", "1795392000")
     return env
 
@@ -1090,10 +1093,12 @@ def counts_of(root: Path) -> str:
 
 
 def before_tree(rev: str, work: Path) -> Path | None:
-    """``scripts/`` of revision ``rev`` (``git archive``), or ``None`` if it is unknown."""
+    """The package folder (``src/`` or, before the layered layout, ``scripts/``) of revision
+    ``rev`` (``git archive``), or ``None`` if it is unknown."""
     dest = work / f"before-{rev[:12]}"
-    if dest.exists():
-        return dest / "scripts"
+    for parent in ("src", "scripts"):
+        if (dest / parent / "explainer").is_dir():
+            return dest / parent
     ok = (
         subprocess.run(
             ["git", "-C", str(ROOT), "cat-file", "-e", f"{rev}^{{commit}}"], capture_output=True
@@ -1103,13 +1108,14 @@ def before_tree(rev: str, work: Path) -> Path | None:
     if not ok:
         return None
     dest.mkdir(parents=True)
-    archive = subprocess.run(
-        ["git", "-C", str(ROOT), "archive", rev, "scripts/explainer"],
-        capture_output=True,
-        check=True,
-    ).stdout
-    subprocess.run(["tar", "-x", "-C", str(dest)], input=archive, check=True)
-    return dest / "scripts"
+    for parent in ("src", "scripts"):
+        archive = subprocess.run(
+            ["git", "-C", str(ROOT), "archive", rev, f"{parent}/explainer"], capture_output=True
+        )
+        if archive.returncode == 0:
+            subprocess.run(["tar", "-x", "-C", str(dest)], input=archive.stdout, check=True)
+            return dest / parent
+    return None
 
 
 def main(argv: list[str] | None = None) -> int:

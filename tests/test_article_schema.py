@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from explainer import autolink, validate_articles
 from explainer.pipeline import Project, check
 from explainer.problems import ContentError
+from explainer.text import autolink
+from explainer.validate import articles as validate_articles
 
 CASE = Path(__file__).parent / "cases" / "editions"
 A76 = "content/articles/76.yml"
@@ -363,7 +364,7 @@ def test_flagship_handout_lines_are_not_empty() -> None:
     """The one-page handout prints each article's first sentence: with the short summaries
     of this format, it says what the article was about (issue 14: "Article 49 opened the
     part on Parliament" said nothing)."""
-    from explainer.handouts import first_sentence
+    from explainer.outputs.handouts import first_sentence
 
     result = check(Project.at(Path(__file__).resolve().parent.parent), strict=True)
     c = result.linked.content

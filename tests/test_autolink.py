@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from explainer import autolink, pipeline
+from explainer import pipeline
 from explainer.link import Ref
-from explainer.textcheck import language_lines
+from explainer.text import autolink
+from explainer.validate.textcheck import language_lines
 
 from .conftest import CASES, ROOT, run_cli
 

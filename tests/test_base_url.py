@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from explainer import handouts
+from explainer.outputs import handouts
 from explainer.pipeline import Project, check
 
 from .conftest import ROOT, run_cli

@@ -12,7 +12,7 @@ from explainer import cli
 
 from .conftest import ROOT, run_cli
 
-VALIDATORS = ("scripts/explainer/validate_articles.py", "scripts/explainer/validate.py")
+VALIDATORS = ("src/explainer/validate/articles.py", "src/explainer/validate/__init__.py")
 
 
 def accepted_fields() -> set[str]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from explainer.textcheck import mixed_script_words
+from explainer.validate.textcheck import mixed_script_words
 
 from .conftest import ROOT, run_cli
 

@@ -6,7 +6,7 @@ import hashlib
 
 import pytest
 
-from explainer import fonts
+from explainer.text import fonts
 
 
 def test_font_files_match_their_recorded_hashes() -> None:

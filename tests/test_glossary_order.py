@@ -7,7 +7,7 @@ import re
 
 from playwright.sync_api import Browser, expect
 
-from explainer.collate import sort_key
+from explainer.text.collate import sort_key
 
 KK = "а ә б в г ғ д е ё ж з и й к қ л м н ң о ө п р с т у ұ ү ф х һ ц ч ш щ ъ ы і ь э ю я"
 

@@ -17,11 +17,20 @@ from pathlib import Path
 import pytest
 from fontTools.ttLib import TTFont
 
-from explainer import fonts, handout_pdf, handouts, paths
-from explainer.handouts import Block, Group, align, first_sentence, split_blocks, split_sections
-from explainer.mkdocs_plugin import resolve_xlink
+from explainer import paths
+from explainer.engine.mkdocs_plugin import resolve_xlink
+from explainer.outputs import handout_pdf, handouts
+from explainer.outputs.handouts import (
+    Block,
+    Group,
+    align,
+    first_sentence,
+    split_blocks,
+    split_sections,
+)
 from explainer.pipeline import Project, check
 from explainer.problems import Loc
+from explainer.text import fonts
 
 from .conftest import ROOT, run_cli, snapshot
 

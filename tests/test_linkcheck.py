@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from explainer.linkcheck import check_tree
+from explainer.tools.linkcheck import check_tree
 
 from .conftest import run_cli
 

@@ -10,7 +10,7 @@ from .conftest import ROOT
 
 def test_ruff_check_passes() -> None:
     r = subprocess.run(
-        [sys.executable, "-m", "ruff", "check", "scripts", "tests"],
+        [sys.executable, "-m", "ruff", "check", "src", "scripts", "tests"],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -42,7 +42,7 @@ def test_ruff_format_check_passes() -> None:
     """The code is formatted by ``ruff format`` (the one formatting commit is in
     ``.git-blame-ignore-revs``)."""
     r = subprocess.run(
-        [sys.executable, "-m", "ruff", "format", "--check", "scripts", "tests"],
+        [sys.executable, "-m", "ruff", "format", "--check", "src", "scripts", "tests"],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from explainer import parallel, paths
-from explainer.parallel import Row, Section
+from explainer import paths
 from explainer.pipeline import Project, check
+from explainer.render import parallel
+from explainer.render.parallel import Row, Section
 
 # -- pure functions ----------------------------------------------------------------------
 
@@ -340,6 +341,6 @@ def test_en_pages_link_both_pairs(flagship: tuple[Path, object]) -> None:
     ],
 )
 def test_cross_links_resolved_per_layout(target: str, here: str, dirs: bool, expected: str) -> None:
-    from explainer.mkdocs_plugin import resolve_xlink
+    from explainer.engine.mkdocs_plugin import resolve_xlink
 
     assert resolve_xlink(target, here, dirs, {"kk": "", "ru": "ru/", "en": "en/"}) == expected

@@ -22,7 +22,7 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, Page
 
-from explainer import htmlpost
+from explainer.engine import htmlpost
 
 from .conftest import CASES, ROOT, make_project, run_cli
 

@@ -569,7 +569,7 @@ HARFBUZZ = pytest.mark.filterwarnings("ignore:HarfBuzz-Subset:DeprecationWarning
 
 @HARFBUZZ
 def test_pdf_fetches_nothing_but_the_builds_own_files(tmp_path: Path) -> None:
-    from explainer.handout_pdf import ForeignURL, render_pdf
+    from explainer.outputs.handout_pdf import ForeignURL, render_pdf
 
     html = (
         '<p>x <img src="http://127.0.0.1:9/ssrf.png"> <a rel="attachment" '
@@ -588,8 +588,8 @@ def test_pdf_fetches_nothing_but_the_builds_own_files(tmp_path: Path) -> None:
 
 @HARFBUZZ
 def test_pdf_refusal_names_the_handout(tmp_path: Path) -> None:
-    from explainer.handout_pdf import render_all
-    from explainer.handouts import Job
+    from explainer.outputs.handout_pdf import render_all
+    from explainer.outputs.handouts import Job
     from explainer.problems import Loc
 
     job = Job("en/h.pdf", "h", "en", '<img src="https://evil.example/x.png">', 2, Loc("h.yml", 3))

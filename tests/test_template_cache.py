@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import jinja2
 
-from explainer.mkdocs_plugin import _SharedBytecode
+from explainer.engine.mkdocs_plugin import _SharedBytecode
 
 
 def test_compiled_once_reused_by_a_new_environment_and_never_stale() -> None:

@@ -6,7 +6,7 @@ import pytest
 
 from explainer.model import Term
 from explainer.problems import Loc
-from explainer.textcheck import avoid_pattern, language_lines, term_consistency
+from explainer.validate.textcheck import avoid_pattern, language_lines, term_consistency
 
 CODES = ("kk", "ru", "en")
 

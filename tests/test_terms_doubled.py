@@ -11,7 +11,7 @@ import pytest
 from explainer import pipeline
 from explainer.model import Term
 from explainer.problems import ContentError, Loc
-from explainer.textcheck import doubled_term_refs
+from explainer.validate.textcheck import doubled_term_refs
 
 from .conftest import CASES
 

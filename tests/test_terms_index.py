@@ -10,8 +10,14 @@ from typing import Any
 from explainer.load import load, load_ui
 from explainer.model import Term
 from explainer.problems import Loc, Problems
-from explainer.textcheck import _FirstWords, _Names, avoid_pattern, language_lines, term_consistency
 from explainer.validate import validate
+from explainer.validate.textcheck import (
+    _FirstWords,
+    _Names,
+    avoid_pattern,
+    language_lines,
+    term_consistency,
+)
 
 from .conftest import ROOT
 

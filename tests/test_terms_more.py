@@ -9,7 +9,7 @@ import pytest
 
 from explainer import pipeline
 from explainer.problems import ContentError
-from explainer.textcheck import DEFINITION_WORDS, definition_sentences, definition_words
+from explainer.validate.textcheck import DEFINITION_WORDS, definition_sentences, definition_words
 
 from .conftest import CASES, ROOT
 

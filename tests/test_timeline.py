@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from explainer import svg
 from explainer.pipeline import Project, Result, check
-from explainer.render import format_date, plain
+from explainer.render import format_date, plain, svg
 
 from .conftest import ROOT
 

@@ -55,7 +55,7 @@ def test_a_missing_ui_string_is_a_strict_error_naming_key_and_file(basic: Path) 
     assert _problems(basic, ui) == [
         "content/site.yml:1: warning: missing interface string 'not_found_title' for "
         "language 'ru': add it under 'ui: ru:' in content/site.yml (the generator's own "
-        "strings are in scripts/explainer/ui.yml)"
+        "strings are in src/explainer/ui.yml)"
     ]
 
 
@@ -72,7 +72,7 @@ def test_ui_strings_in_site_yml(basic: Path) -> None:
     assert r.code == 1
     assert r.err.splitlines()[:2] == [
         f"content/site.yml:{n + 4}: unknown interface string 'nonsense' in 'ui: ru:' (the "
-        "keys are those of scripts/explainer/ui.yml)",
+        "keys are those of src/explainer/ui.yml)",
         f"content/site.yml:{n + 6}: unknown language 'de' in 'ui' (site languages: kk, ru, en)",
     ]
     site.write_text(

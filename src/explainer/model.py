@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from .problems import Loc
+from explainer.problems import Loc
 
 Text = dict[str, str]
 """A text given once per language: ``{"kk": …, "ru": …, "en": …}``."""

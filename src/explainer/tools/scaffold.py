@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from .limits import lang_code_ok
+from explainer.limits import lang_code_ok
 
 ID_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 

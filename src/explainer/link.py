@@ -8,9 +8,10 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from . import autolink, paths
-from .model import ArticleNo, Content, article_no
-from .problems import Loc, Problems
+from explainer import paths
+from explainer.model import ArticleNo, Content, article_no
+from explainer.problems import Loc, Problems
+from explainer.text import autolink
 
 REF_RE = re.compile(r"\[\[(?P<kind>[a-z]+):(?P<target>[^\]|\n]*?)(?:\|(?P<label>[^\]]*))?\]\]")
 LEFTOVER_RE = re.compile(r"\[\[[^\]\n]*(?:\]\]?|$)", re.M)

@@ -33,8 +33,8 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from . import htmlpost
-from .write import MANIFEST, read_manifest
+from explainer.engine import htmlpost
+from explainer.write import MANIFEST, read_manifest
 
 log = logging.getLogger("mkdocs.plugins.explainer")
 
@@ -317,7 +317,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if self.serving and self.lang == self.settings["default"]:
             # Live preview: regenerate docs/ from content/ before every rebuild.
-            from .cli import regenerate
+            from explainer.cli import regenerate
 
             regenerate(Path(config.config_file_path).parent)
 

@@ -13,7 +13,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-from . import paths
+from explainer import paths
 
 HEADING_RE = re.compile(r"^(#{2,6})\s+(.*?)\s*(\{[^{}]*\})?\s*$")
 BULLET_RE = re.compile(r"^[-*+]\s+")

@@ -14,10 +14,11 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from . import __version__, scaffold, swap
-from .pipeline import Project, Result, check, display_path, write_docs
-from .problems import ContentError, Loc, Problem
-from .write import atomic_write, plan_conflicts
+from explainer import __version__, swap
+from explainer.pipeline import Project, Result, check, display_path, write_docs
+from explainer.problems import ContentError, Loc, Problem
+from explainer.tools import scaffold
+from explainer.write import atomic_write, plan_conflicts
 
 DESCRIPTION = """\
 Build a multilingual explainer site from the content in content/ (YAML and Markdown):
@@ -76,7 +77,7 @@ OFFLINE_MANIFEST = ".explainer-offline.json"
 def make_handouts(project: Project, result: Result, workers: int | None) -> list[Any] | None:
     """Render every handout edition (unchanged ones come from the cache); nothing is written.
     ``None`` (after reporting why) if one failed or is longer than its page limit."""
-    from . import handout_pdf, handouts
+    from explainer.outputs import handout_pdf, handouts
 
     jobs = handouts.jobs(result.linked)
     if not jobs:
@@ -181,9 +182,9 @@ def _stage_and_swap(
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    from . import offline
-    from .mkdocs_build import run_mkdocs
-    from .write import read_manifest, write_tree
+    from explainer.engine import offline
+    from explainer.engine.mkdocs_build import run_mkdocs
+    from explainer.write import read_manifest, write_tree
 
     site = result.linked.content.site
     sdocs, ssite = staging / "docs", staging / "site"
@@ -248,7 +249,7 @@ def _stage_and_swap(
     # All good. The handout cache (dist/handouts) is written file by file, atomically;
     # then docs/, site/ and the zip are swapped in together (swap.py).
     if pdfs:
-        from .handout_pdf import write_handouts
+        from explainer.outputs.handout_pdf import write_handouts
 
         write_handouts(project.handouts, pdfs, display_path(project, project.handouts))
     swaps = [
@@ -352,7 +353,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_handouts(args: argparse.Namespace) -> int:
-    from .handout_pdf import write_handouts
+    from explainer.outputs.handout_pdf import write_handouts
 
     project = Project.at(Path(args.root))
     result = _run_checks(project, args.strict)
@@ -382,7 +383,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from .opendata import words
+    from explainer.outputs.opendata import words
 
     project = Project.at(Path(args.root))
     try:
@@ -414,7 +415,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_links(args: argparse.Namespace) -> int:
-    from .linkcheck import check_tree
+    from explainer.tools.linkcheck import check_tree
 
     folder = Path(args.folder)
     if not folder.is_dir():

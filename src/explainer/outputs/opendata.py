@@ -6,9 +6,9 @@ import json
 import re
 from typing import Any
 
-from . import paths
-from .link import Linked
-from .model import Date, Source
+from explainer import paths
+from explainer.link import Linked
+from explainer.model import Date, Source
 
 SCHEMA = "ata-zan-explainer/1"
 

@@ -27,9 +27,10 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import TextIO
 
-from .handouts import Job
-from .problems import ContentError, Problem
-from .write import WriteReport, plan_conflicts, read_manifest, write_tree
+from explainer.outputs.handouts import Job
+from explainer.problems import ContentError, Problem
+from explainer.text import fonts
+from explainer.write import WriteReport, plan_conflicts, read_manifest, write_tree
 
 RENDERER = "2"
 """Bump when a change of this module or of WeasyPrint's settings changes the PDFs for the
@@ -59,8 +60,8 @@ def input_key(job: Job) -> str:
 
 
 OWN_FILES = (
-    Path(__file__).resolve().parent,
-    Path(__file__).resolve().parent.parent.parent / "overrides" / "assets" / "fonts",
+    Path(__file__).resolve().parent.parent / "templates",
+    fonts.FONT_DIR,
 )
 """The only folders a handout may read files from: the generator's own templates and
 stylesheet, and the project's shipped fonts. QR codes are ``data:`` URLs made here."""

@@ -15,8 +15,8 @@ from typing import Any
 
 import yaml
 
-from . import limits
-from .problems import Loc, Problems
+from explainer import limits
+from explainer.problems import Loc, Problems
 
 
 class LDict(dict):  # type: ignore[type-arg]

@@ -18,7 +18,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from . import fonts
+from explainer.text import fonts
 
 WIDTH = 380
 """Width of the drawing (viewBox units); the page scales it (about 1:1 on a phone)."""

@@ -22,7 +22,8 @@ SUBSETS = ("latin", "cyrillic", "cyrillic-ext")
 KAZAKH = "әғқңөұүһіӘҒҚҢӨҰҮҺІ"
 """The letters of Kazakh beyond Russian's: every weight must have them."""
 
-FONT_DIR = Path(__file__).resolve().parents[2] / "overrides" / "assets" / "fonts"
+FONT_DIR = Path(__file__).resolve().parents[3] / "overrides" / "assets" / "fonts"
+"""The shipped fonts (``overrides/assets/fonts/`` of the generator's own checkout)."""
 
 
 def files(weight: int) -> list[Path]:

@@ -23,8 +23,8 @@ from urllib.parse import urlsplit
 import markdown
 import nh3
 
-from . import autolink
-from .problems import Loc, Problems
+from explainer.problems import Loc, Problems
+from explainer.text import autolink
 
 MARKDOWN_EXTENSIONS = [
     "abbr",
@@ -440,7 +440,7 @@ def url_problem(url: str) -> str | None:
 def each_text(d: object, key: str) -> list[tuple[str, Loc]]:
     """The per-language texts of ``d[key]`` (``{kk: …, ru: …}``) with their places; a block
     scalar (``kk: |``, ``kk: >-``) starts on the line after its key."""
-    from .load import LDict
+    from explainer.load import LDict
 
     if not isinstance(d, LDict) or not isinstance(d.get(key), LDict):
         return []
@@ -457,7 +457,7 @@ def check_settings(site: object, document: object, problems: Problems) -> None:
     """``site.yml`` and ``document.yml``: names, titles, descriptions and statuses as plain
     text, the home text and interface strings as Markdown, the "official text" links as
     URLs."""
-    from .load import LDict, LList
+    from explainer.load import LDict, LList
 
     if isinstance(site, LDict):
         as_of = site.get("as_of")

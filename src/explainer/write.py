@@ -18,7 +18,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .problems import Loc, Problem
+from explainer.problems import Loc, Problem
 
 MANIFEST = ".explainer-manifest.json"
 

@@ -9,9 +9,12 @@ from typing import Any
 
 import jinja2
 
-from . import banner, collate, handouts, parallel, paths, svg
-from .link import Linked, Ref, md_text
-from .model import Date, Event, article_no, article_order
+from explainer import paths
+from explainer.link import Linked, Ref, md_text
+from explainer.model import Date, Event, article_no, article_order
+from explainer.outputs import handouts
+from explainer.render import banner, parallel, svg
+from explainer.text import collate
 
 _ENV: jinja2.Environment | None = None
 

@@ -10,12 +10,14 @@ from typing import Any
 
 import yaml
 
-from . import banner, opendata, paths, render
-from .link import Linked, link
-from .load import load, load_ui
-from .problems import ContentError, Problem, Problems
-from .validate import declared, validate
-from .write import WriteReport, plan_conflicts, write_tree
+from explainer import paths, render
+from explainer.link import Linked, link
+from explainer.load import load, load_ui
+from explainer.outputs import opendata
+from explainer.problems import ContentError, Problem, Problems
+from explainer.render import banner
+from explainer.validate import declared, validate
+from explainer.write import WriteReport, plan_conflicts, write_tree
 
 SETTINGS = "explainer.yml"
 """Per-language settings for the MkDocs adapter, written into the docs folder."""

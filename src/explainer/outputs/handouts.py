@@ -24,10 +24,11 @@ import jinja2
 import markdown
 import segno
 
-from . import fonts, paths
-from .link import Linked
-from .model import Date, Handout, HandoutPart
-from .problems import Loc
+from explainer import paths
+from explainer.link import Linked
+from explainer.model import Date, Handout, HandoutPart
+from explainer.problems import Loc
+from explainer.text import fonts
 
 HEADING_RE = re.compile(r"^(#{2,6})\s+(.*?)\s*(?:\{#[^}]*\})?\s*$")
 LIST_RE = re.compile(r"^(?:[-*+]|\d+[.)])\s+")
@@ -318,7 +319,7 @@ class Builder:
         self.ui = self.c.ui[lang]
 
     def date(self, d: Date) -> str:
-        from .render import format_date
+        from explainer.render import format_date
 
         return format_date(d, self.ui)
 

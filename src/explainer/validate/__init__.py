@@ -10,10 +10,9 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from . import banner, limits, sanitize, svg, validate_articles
-from .handouts import split_sections
-from .load import LDict, LList, MarkdownFile, RawContent
-from .model import (
+from explainer import limits
+from explainer.load import LDict, LList, MarkdownFile, RawContent
+from explainer.model import (
     HISTORY_KINDS,
     Article,
     Category,
@@ -38,8 +37,12 @@ from .model import (
     article_no,
     article_order,
 )
-from .problems import Loc, Problems
-from .textcheck import (
+from explainer.outputs.handouts import split_sections
+from explainer.problems import Loc, Problems
+from explainer.render import banner, svg
+from explainer.validate import articles as validate_articles
+from explainer.validate import sanitize
+from explainer.validate.textcheck import (
     DEFINITION_WORDS,
     avoid_pattern,
     definition_sentences,
@@ -448,7 +451,7 @@ class Validator:
                         self.p.error(
                             own.key_locs[key],
                             f"unknown interface string '{key}' in 'ui: {lang}:' (the keys are "
-                            "those of scripts/explainer/ui.yml)",
+                            "those of src/explainer/ui.yml)",
                         )
                     else:
                         strings[key] = value
@@ -458,7 +461,7 @@ class Validator:
                         loc,
                         f"missing interface string '{key}' for language '{lang}': add it "
                         f"under 'ui: {lang}:' in {path} (the generator's own strings are in "
-                        "scripts/explainer/ui.yml)",
+                        "src/explainer/ui.yml)",
                     )
                     strings[key] = self.ui_defaults["en"][key]
             out[lang] = strings

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from .load import LDict, LList
-from .model import (
+from explainer.load import LDict, LList
+from explainer.model import (
     SUCCESSOR_STATUSES,
     ArticleNo,
     Date,
@@ -23,10 +23,10 @@ from .model import (
     Text,
     article_no,
 )
-from .problems import Loc
+from explainer.problems import Loc
 
 if TYPE_CHECKING:
-    from .validate import Validator
+    from explainer.validate import Validator
 
 REQUIRED_WHEN_COMPLETE = ("paragraphs", "successor")
 """Article fields that every article must have once all articles are written in the new
@@ -66,7 +66,7 @@ def number(v: Validator, d: LDict) -> ArticleNo | None:
 
 def _missing(v: Validator) -> Any:
     """The marker ``Validator.req`` returns for a missing field."""
-    from .validate import _MISSING
+    from explainer.validate import _MISSING
 
     return _MISSING
 
@@ -213,7 +213,7 @@ def _unchanged(
         v.p.error(v.loc(d, "unchanged"), f"field 'unchanged' in {what} must be a list of editions")
         return ()
     out: list[Date] = []
-    from .validate import parse_date
+    from explainer.validate import parse_date
 
     for item, loc in zip(value, value.item_locs, strict=True):
         date = parse_date(item) if not isinstance(item, (LDict, LList)) else None

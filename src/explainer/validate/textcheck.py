@@ -71,7 +71,7 @@ def doubled_term_refs(
     stand right before it, so the page reads "judicial independence (judicial
     independence)". Lines of one language that follow each other are read as one text, so
     the words may stand on the line before."""
-    from .problems import Loc
+    from explainer.problems import Loc
 
     shown = {tm.id: tm.term for tm in terms}
     out: list[tuple[Any, str]] = []
@@ -133,7 +133,7 @@ def language_lines(path: str, text: str, codes: tuple[str, ...]) -> list[tuple[s
         return []
     import yaml
 
-    from .load import compose
+    from explainer.load import compose
 
     try:
         root = compose(text)
@@ -278,7 +278,7 @@ def term_consistency(
     (avoided for the Supreme Court) does not fire inside ``Жоғары Сот Кеңесі`` (the Supreme
     Judicial Council). The cost is linear in the size of the text: see ``_FirstWords`` and
     ``_Names``."""
-    from .problems import Loc
+    from explainer.problems import Loc
 
     checks: dict[str, list[tuple[int, Any]]] = {}
     """Per language, in glossary order: (index of the phrase in ``phrases``, term)."""

@@ -15,15 +15,15 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from . import paths
-from .link import md_text
-from .load import LDict
-from .model import Banner
+from explainer import paths
+from explainer.link import md_text
+from explainer.load import LDict
+from explainer.model import Banner
 
 if TYPE_CHECKING:
-    from .model import Content
-    from .problems import Problems
-    from .validate import Validator
+    from explainer.model import Content
+    from explainer.problems import Problems
+    from explainer.validate import Validator
 
 FIELDS = ("text", "replaced_by", "link")
 
