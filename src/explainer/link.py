@@ -178,6 +178,8 @@ class Linker:
 
         def sub(m: re.Match[str]) -> str:
             kind, target, label = m.group("kind"), m.group("target").strip(), m.group("label")
+            if kind == "diagram":
+                return self.diagram(target, lang, line_of(m.start(), pre))
             link = self.target(kind, target, lang, ui, line_of(m.start(), pre), owner)
             if link is None:
                 return m.group(0)
@@ -206,6 +208,16 @@ class Linker:
             ),
             out,
         )
+
+    def diagram(self, target: str, lang: str, loc: Loc) -> str:
+        """``[[diagram:id]]``: the drawn figure (a raw HTML block, on one line)."""
+        from explainer.render import diagram_svg
+
+        d = self.c.diagrams.get(target)
+        if d is None:
+            self.p.error(loc, f"unknown diagram '{target}' in [[diagram:{target}]]")
+            return ""
+        return diagram_svg.figure(d, lang, self.c.ui[lang])
 
     def target(
         self, kind: str, target: str, lang: str, ui: dict[str, str], loc: Loc, owner: Ref

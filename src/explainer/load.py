@@ -64,6 +64,7 @@ class RawContent:
     terms: list[tuple[LDict, Loc]] = field(default_factory=list)
     handouts: list[tuple[LDict, Loc]] = field(default_factory=list)
     milestones: list[tuple[LDict, Loc]] = field(default_factory=list)
+    diagrams: list[tuple[LDict, Loc]] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
     """Every file read, in order (for change detection)."""
     texts: dict[str, str] = field(default_factory=dict)
@@ -432,6 +433,7 @@ def _load(root: Path, problems: Problems, base: Path | None) -> RawContent:
         ("glossary", raw.terms, "term"),
         ("handouts", raw.handouts, "handout"),
         ("milestones", raw.milestones, "milestone"),
+        ("diagrams", raw.diagrams, "diagram"),
     ):
         d = root / sub
         if d.is_dir() and not d.is_symlink():

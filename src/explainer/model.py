@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from explainer.problems import Loc
 
@@ -471,3 +472,5 @@ class Content:
     """UI strings per language."""
     milestones: list[Milestone] = field(default_factory=list)
     """Focused timelines, in date order."""
+    diagrams: dict[str, Any] = field(default_factory=dict)
+    """Diagrams by id (``explainer.render.diagram_svg.Diagram``)."""

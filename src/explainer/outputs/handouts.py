@@ -267,8 +267,13 @@ def keep_together(html_text: str) -> str:
     """No line break inside "76-бап", "1995-2026" and the like: the hyphen there is no place
     to break a line (and no hyphenation is faked anywhere)."""
     parts = re.split(r"(<[^>]+>)", html_text)
-    for i in range(0, len(parts), 2):
-        parts[i] = NUMBER_WORD_RE.sub(r'<span class="nb">\g<0></span>', parts[i])
+    in_svg = False
+    for i in range(0, len(parts)):
+        if i % 2:
+            in_svg = parts[i].startswith("<svg") or (in_svg and parts[i] != "</svg>")
+            continue
+        if not in_svg:  # no HTML inside a drawing's text
+            parts[i] = NUMBER_WORD_RE.sub(r'<span class="nb">\g<0></span>', parts[i])
     return "".join(parts)
 
 

@@ -41,6 +41,7 @@ from explainer.outputs.handouts import split_sections
 from explainer.problems import Loc, Problems
 from explainer.render import banner, svg
 from explainer.validate import articles as validate_articles
+from explainer.validate import diagrams as validate_diagrams
 from explainer.validate import sanitize
 from explainer.validate.textcheck import (
     DEFINITION_WORDS,
@@ -1170,6 +1171,7 @@ class Validator:
             ui,
         )
         content.milestones = self.milestone_events(milestones, content.events)
+        content.diagrams = validate_diagrams.check(self, self.raw.diagrams)
         self.references(content)
         events = {e.id for e in content.events}
         declared_events = declared(self.raw)[3]
