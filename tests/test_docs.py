@@ -12,7 +12,9 @@ from explainer import cli
 
 from .conftest import ROOT, run_cli
 
-VALIDATORS = ("src/explainer/validate/articles.py", "src/explainer/validate/__init__.py")
+VALIDATORS = sorted(
+    str(p.relative_to(ROOT)) for p in (ROOT / "src/explainer/validate").glob("*.py")
+)
 
 
 def accepted_fields() -> set[str]:

@@ -162,6 +162,23 @@ ROWS: dict[str, tuple[Callable[[Path], None], list[str]]] = {
             "'_', ':', '.', not starting with '__')"
         ],
     ),
+    # -- labels of categories (site.yml) and statuses (document.yml) are plain text ----------
+    "label-category-braces": (
+        lambda r: edit(r / C / "site.yml", "en: Adoption}", "en: 'Adoption {onclick=alert(121)}'}"),
+        [
+            "content/site.yml:10: '{' is not allowed here: Markdown reads "
+            "braces as an attribute list (write the words without braces; '{2026: …}' marks the "
+            "new Constitution)"
+        ],
+    ),
+    "label-status-braces": (
+        lambda r: edit(r / C / "document.yml", "en: In force}", "en: 'In force {: .md-header}'}"),
+        [
+            "content/document.yml:27: '{' is not allowed here: Markdown reads "
+            "braces as an attribute list (write the words without braces; '{2026: …}' marks the "
+            "new Constitution)"
+        ],
+    ),
     # -- C2: a tag over two lines -----------------------------------------------------------
     "C2-img": (
         body("Multi-line img <img src=x\nonerror=alert(104)> end."),
@@ -789,6 +806,8 @@ PAYLOADS: list[tuple[str, str, str]] = [
         "en: <svg onload=alert(8)> Constitution of the Republic",
     ),
     ("articles/75.yml", "en: Justice}", f"en: 'Justice {XSS.format(n=9)}'}}"),
+    ("site.yml", "en: Adoption}", f"en: 'Adoption {XSS.format(n=11)}'}}"),
+    ("document.yml", "en: In force}", f"en: 'In force {XSS.format(n=12)}'}}"),
 ]
 
 

@@ -376,6 +376,11 @@ class PageContext:
         )
 
 
+def as_of_line(date: Date, ui: dict[str, Any]) -> str:
+    """The "as of" line of a page, as plain text (the 404 page, which MkDocs renders)."""
+    return str(ui["as_of"]).format(date=format_date(date, ui))
+
+
 def plain(markdown: str) -> str:
     """The text a reader sees in a resolved one-line Markdown string (for the drawing)."""
     text = re.sub(r"<[^>]+>", "", markdown)
@@ -473,7 +478,7 @@ def _parallel_pages(linked: Linked, lang: str, put: Any) -> None:
     cols = pairs[0]
     names = {x.code: x.name for x in c.site.languages}
     ctxs = {code: PageContext(linked, code) for code in cols}
-    items: list[tuple[str, str, str, Any, dict[str, list[parallel.Section]]]] = []
+    items: list[tuple[str, str, str, Any, dict[str, list[parallel.Section]], Any]] = []
     for t in c.topics:
         texts = {}
         for col in cols:
@@ -486,7 +491,14 @@ def _parallel_pages(linked: Linked, lang: str, put: Any) -> None:
                 *parallel.split(linked.bodies[("topic", t.id, col)]),
             ]
         items.append(
-            (paths.topic(t.id), paths.parallel_topic(t.id), t.texts[lang].title, t.sources, texts)
+            (
+                paths.topic(t.id),
+                paths.parallel_topic(t.id),
+                t.texts[lang].title,
+                t.sources,
+                texts,
+                (t.as_of, None),
+            )
         )
     for a in c.articles:
         texts = {}
@@ -514,9 +526,16 @@ def _parallel_pages(linked: Linked, lang: str, put: Any) -> None:
             + (a.successor.sources if a.successor else ())
         )
         items.append(
-            (paths.article(a.number), paths.parallel_article(a.number), title, sources, texts)
+            (
+                paths.article(a.number),
+                paths.parallel_article(a.number),
+                title,
+                sources,
+                texts,
+                (c.site.as_of, a),
+            )
         )
-    for original, page, title, sources, texts in items:
+    for original, page, title, sources, texts, (as_of, article) in items:
         rows = []
         for n, row in enumerate(parallel.align(*(texts[col] for col in cols)), 1):
             cells = []
@@ -558,6 +577,8 @@ def _parallel_pages(linked: Linked, lang: str, put: Any) -> None:
             rows=rows,
             extra=extra,
             sources=sources,
+            as_of=as_of,
+            article=article,
         )
 
 

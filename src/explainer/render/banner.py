@@ -23,7 +23,7 @@ from explainer.model import Banner
 if TYPE_CHECKING:
     from explainer.model import Content
     from explainer.problems import Problems
-    from explainer.validate import Validator
+    from explainer.validate.fields import Fields as Validator
 
 FIELDS = ("text", "replaced_by", "link")
 

@@ -24,9 +24,10 @@ from explainer.model import (
     article_no,
 )
 from explainer.problems import Loc
+from explainer.validate.fields import each_item
 
 if TYPE_CHECKING:
-    from explainer.validate import Validator
+    from explainer.validate.fields import Fields as Validator
 
 REQUIRED_WHEN_COMPLETE = ("paragraphs", "successor")
 """Article fields that every article must have once all articles are written in the new
@@ -66,7 +67,7 @@ def number(v: Validator, d: LDict) -> ArticleNo | None:
 
 def _missing(v: Validator) -> Any:
     """The marker ``Validator.req`` returns for a missing field."""
-    from explainer.validate import _MISSING
+    from explainer.validate.fields import _MISSING
 
     return _MISSING
 
@@ -84,10 +85,9 @@ def editions(v: Validator, d: LDict) -> tuple[Edition, ...]:
         return ()
     out: list[Edition] = []
     seen: dict[str, Loc] = {}
-    for item, loc in zip(value, value.item_locs, strict=True):
-        if not isinstance(item, LDict):
-            v.p.error(loc, "each edition must be a mapping (date: …, title: …, sources: …)")
-            continue
+    for item, loc in v.each_mapping(
+        value, "each edition must be a mapping (date: …, title: …, sources: …)"
+    ):
         what = "an edition"
         date = v.date(item, "date", what)
         what = f"the edition of {date.iso}" if date else what
@@ -215,7 +215,7 @@ def _unchanged(
     out: list[Date] = []
     from explainer.validate import parse_date
 
-    for item, loc in zip(value, value.item_locs, strict=True):
+    for item, loc in each_item(value):
         date = parse_date(item) if not isinstance(item, (LDict, LList)) else None
         if not isinstance(date, Date):
             v.p.error(
@@ -260,10 +260,9 @@ def _paragraphs(
         return ()
     out: list[Paragraph] = []
     first = eds[0].date if eds else None
-    for item, loc in zip(value, value.item_locs, strict=True):
-        if not isinstance(item, LDict):
-            v.p.error(loc, f'each paragraph of {what} must be a mapping (n: "1", text: …)')
-            continue
+    for item, loc in v.each_mapping(
+        value, f'each paragraph of {what} must be a mapping (n: "1", text: …)'
+    ):
         raw_n = v.req(item, "n", f"a paragraph of {what}")
         n = None
         if isinstance(raw_n, (str, int)) and not isinstance(raw_n, bool):
@@ -360,7 +359,7 @@ def _successor(v: Validator, d: LDict, what: str) -> Successor | None:
         if not isinstance(raw_articles, LList) or not raw_articles:
             v.p.error(v.loc(value, "articles"), f"'articles' in {sw} must be a non-empty list")
         else:
-            for item, loc in zip(raw_articles, raw_articles.item_locs, strict=True):
+            for item, loc in each_item(raw_articles):
                 num = None if isinstance(item, (LDict, LList)) else article_no(item)
                 if num is None:
                     v.p.error(

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from explainer.load import LDict, LList
 from explainer.problems import Loc
 from explainer.render.diagram_svg import KINDS, Column, Diagram, Edge, Node
-from explainer.validate import sanitize
+from explainer.validate import safety
 
 if TYPE_CHECKING:
     from explainer.validate import Validator
@@ -38,7 +38,7 @@ def labels(v: Validator, d: LDict, key: str, what: str, required: bool = True) -
         elif not isinstance(text, str) or not text.strip():
             v.p.error(loc, f"empty or invalid '{lang}' text in '{key}' of {what}")
         else:
-            sanitize.check_title(text, loc, v.p)
+            safety.check_title(text, loc, v.p)
             out[lang] = " ".join(text.split())
     missing = [lang for lang in v.langs if lang not in value]
     if missing:
