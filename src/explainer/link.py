@@ -272,7 +272,8 @@ class Linker:
                 return None
             return paths.event_anchor(target), md_text(self.events[target].title[lang])
         self.p.error(
-            loc, f"unknown reference kind '{kind}' in {raw} (use art, topic, term or event)"
+            loc,
+            f"unknown reference kind '{kind}' in {raw} (use art, topic, term, event or diagram)",
         )
         return None
 
