@@ -315,6 +315,10 @@ def synth(src: Path, out: Path, scale: int) -> dict[str, int]:
                 name = p.name if c.k == 0 else f"{p.stem}-s{c.k}.yml"
                 _write(out / sub / name, _dump([fn(x, c, langs) for x in items]))
                 counts[key] += len(items)
+    # Diagrams are drawn from their own data, not from a topic's: every copy of a topic shows
+    # the same one, so they are copied once, unchanged.
+    for p in sorted((src / "diagrams").glob("*.yml")) if (src / "diagrams").is_dir() else []:
+        _write(out / "diagrams" / p.name, p.read_text(encoding="utf-8"))
     return counts
 
 

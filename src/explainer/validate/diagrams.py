@@ -48,19 +48,10 @@ def labels(v: Validator, d: LDict, key: str, what: str, required: bool = True) -
 
 
 def items(v: Validator, d: LDict, key: str, what: str) -> list[tuple[LDict, Loc]]:
-    value = d.get(key)
+    value = v.list_field(d, key, what)
     if value is None:
         return []
-    if not isinstance(value, LList):
-        v.p.error(v.loc(d, key), f"field '{key}' in {what} must be a list")
-        return []
-    out = []
-    for item, loc in zip(value, value.item_locs, strict=True):
-        if isinstance(item, LDict):
-            out.append((item, loc))
-        else:
-            v.p.error(loc, f"each of '{key}' in {what} must be a mapping")
-    return out
+    return list(v.each_mapping(value, f"each of '{key}' in {what} must be a mapping"))
 
 
 def diagram(v: Validator, d: LDict, loc: Loc) -> Diagram | None:
