@@ -204,8 +204,20 @@ def _through_pipeline(
             "removed": report.removed,
         }
         return out
-    built = pipeline.build(project, pipeline.BuildOptions(strict=True, stage=stage))
-    out["docs"] = {"files": len(built.result.files)}
+    seen: dict[str, Any] = {}
+
+    def keep(name: str, run: Any) -> Any:
+        seen[name] = stage(name, run)
+        return seen[name]
+
+    built = pipeline.build(project, pipeline.BuildOptions(strict=True, stage=keep))
+    report = seen["write"]
+    out["docs"] = {
+        "files": len(built.result.files),
+        "written": report.written,
+        "unchanged": len(report.unchanged),
+        "removed": report.removed,
+    }
     out["handouts"] = {
         "pdfs": len(built.handouts),
         "rendered": sorted(r.rel for r in built.handouts if not getattr(r, "cached", False)),
