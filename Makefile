@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 NODE := tools/node
 NODE_STAMP := $(NODE)/node_modules/.installed
 
-.PHONY: site test serve check status golden lock system node clean
+.PHONY: site test test-fast serve check status golden lock system node clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,6 +34,11 @@ site: system $(STAMP)
 ## test: set up (Python, system and npm packages), then run the whole test suite
 test: system $(STAMP) node
 	$(BIN)/python -m pytest
+
+## test-fast: the inner loop (under 90 s): every test but those marked build (the built
+## flagship), browser (Chromium) or pdf (handout PDFs); markers: pyproject.toml, tests/conftest.py
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not build and not browser and not pdf" $(PYTEST_ARGS)
 
 ## serve: live preview on http://127.0.0.1:8000/, regenerated when content/ changes
 serve: $(STAMP)

@@ -6,6 +6,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +25,45 @@ class Run:
     err: str
 
 
+# -- markers: build, browser, pdf (pyproject.toml); `make test-fast` runs the tests with none --
+
+MARK_BY_FIXTURE = {
+    "built_flagship": "build",
+    "playwright": "browser",
+    "built_charter": "pdf",  # tests/test_second_explainer.py: the charter has handouts
+}
+"""A test that uses one of these fixtures, directly or through another fixture (``server``,
+``browser``, ``page``…), gets the marker."""
+
+SLOW_MARKS = ("build", "browser", "pdf")
+
+_current: list[pytest.Item] = []
+"""The test being set up or run (for :func:`run_cli`'s check)."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        for fixture, mark in MARK_BY_FIXTURE.items():
+            if fixture in names:
+                item.add_marker(mark)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    _current[:] = [item]
+
+
+def _renders_pdfs_unmarked(root: Path, since: float) -> str | None:
+    """The test that just rendered handout PDFs under ``root`` without a slow marker."""
+    if not _current or any(_current[0].get_closest_marker(m) for m in SLOW_MARKS):
+        return None
+    fresh = [p for p in (root / "dist").rglob("*.pdf") if p.stat().st_mtime >= since]
+    return _current[0].nodeid if fresh else None
+
+
 def run_cli(root: Path, *args: str) -> Run:
+    start = time.time() - 1
     proc = subprocess.run(
         [sys.executable, "-m", "explainer.cli", "--root", str(root), *args],
         capture_output=True,
@@ -32,6 +71,13 @@ def run_cli(root: Path, *args: str) -> Run:
         cwd=root,
         timeout=600,
     )
+    unmarked = _renders_pdfs_unmarked(root, start)
+    if unmarked:
+        pytest.fail(
+            f"{unmarked} renders handout PDFs: mark it @pytest.mark.pdf (so that "
+            "`make test-fast` leaves it out)",
+            pytrace=False,
+        )
     return Run(proc.returncode, proc.stdout, proc.stderr)
 
 
