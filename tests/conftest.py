@@ -33,7 +33,8 @@ MARK_BY_FIXTURE = {
     "built_charter": "pdf",  # tests/test_second_explainer.py: the charter has handouts
 }
 """A test that uses one of these fixtures, directly or through another fixture (``server``,
-``browser``, ``page``…), gets the marker."""
+``browser``, ``page``…), or names one as a parameter (for ``request.getfixturevalue``), gets
+the marker. The fixtures themselves fail a test that reaches them unmarked."""
 
 SLOW_MARKS = ("build", "browser", "pdf")
 
@@ -44,6 +45,9 @@ _current: list[pytest.Item] = []
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         names = set(getattr(item, "fixturenames", ()))
+        callspec = getattr(item, "callspec", None)
+        if callspec is not None:
+            names |= {v for v in callspec.params.values() if isinstance(v, str)}
         for fixture, mark in MARK_BY_FIXTURE.items():
             if fixture in names:
                 item.add_marker(mark)
@@ -52,6 +56,16 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item: pytest.Item) -> None:
     _current[:] = [item]
+
+
+def _require_mark(mark: str, what: str) -> None:
+    """Fail the current test if it lacks ``mark`` (it reached a slow fixture some other way)."""
+    if _current and not _current[0].get_closest_marker(mark):
+        pytest.fail(
+            f"{_current[0].nodeid} {what} but is not marked {mark}: mark it "
+            f"@pytest.mark.{mark} (so that `make test-fast` leaves it out)",
+            pytrace=False,
+        )
 
 
 def _renders_pdfs_unmarked(root: Path, since: float) -> str | None:
@@ -117,6 +131,7 @@ def built_basic(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def built_flagship(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The flagship content, built once per session in a temp dir (never in the repo)."""
+    _require_mark("build", "uses the built flagship")
     root = make_project(tmp_path_factory.mktemp("flagship") / "p", ROOT / "content")
     r = run_cli(root, "build", "--strict")
     assert r.code == 0, r.err
@@ -158,6 +173,7 @@ def server(built_flagship: Path) -> Iterator[str]:
 def playwright() -> Iterator[Playwright]:
     """One Playwright driver per run (a second one cannot start beside it)."""
     assert Path(CHROMIUM).exists(), "chromium is missing: run `make system`"
+    _require_mark("browser", "drives the browser")
     with sync_playwright() as p:
         yield p
 
