@@ -253,14 +253,12 @@ def median_runs(runs: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
 
 
 def flagship_project(dest: Path) -> Path:
+    # Imported here: the child process may run an older revision's package (--before).
+    from explainer.tools import project
+
     if dest.exists():
         shutil.rmtree(dest)
-    dest.mkdir(parents=True)
-    shutil.copytree(ROOT / "content", dest / "content")
-    for config in ("mkdocs.yml", "mkdocs.offline.yml"):
-        shutil.copy(ROOT / config, dest / config)
-    shutil.copytree(ROOT / "overrides", dest / "overrides")
-    return dest
+    return project.make_project(dest, ROOT / "content", source=ROOT)
 
 
 def synth_project(dest: Path, scale: int) -> tuple[Path, float]:

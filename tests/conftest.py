@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import shutil
 import subprocess
 import sys
 import threading
@@ -13,6 +12,8 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Playwright, sync_playwright
+
+from explainer.tools import project
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "cases"
@@ -96,13 +97,9 @@ def run_cli(root: Path, *args: str) -> Run:
 
 
 def make_project(dest: Path, content: Path) -> Path:
-    """A throwaway project: the given content plus the repo's MkDocs config and overrides."""
-    dest.mkdir(parents=True, exist_ok=True)
-    shutil.copytree(content, dest / "content")
-    for config in ("mkdocs.yml", "mkdocs.offline.yml"):
-        shutil.copy(ROOT / config, dest / config)
-    shutil.copytree(ROOT / "overrides", dest / "overrides")
-    return dest
+    """A throwaway project: the given content plus the repo's MkDocs configs and overrides
+    (:func:`explainer.tools.project.make_project`, which the benchmark and synth use too)."""
+    return project.make_project(dest, content, source=ROOT)
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
