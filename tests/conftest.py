@@ -32,10 +32,16 @@ MARK_BY_FIXTURE = {
     "built_flagship": "build",
     "playwright": "browser",
     "built_charter": "pdf",  # tests/test_second_explainer.py: the charter has handouts
+    # the flagship checked whole, in-process (tens of seconds each)
+    "tests/test_handouts.py::model": "build",
+    "tests/test_handouts.py::addressed": "build",
+    "tests/test_timeline.py::flagship": "build",
 }
-"""A test that uses one of these fixtures, directly or through another fixture (``server``,
-``browser``, ``page``…), or names one as a parameter (for ``request.getfixturevalue``), gets
-the marker. The fixtures themselves fail a test that reaches them unmarked."""
+"""A test that uses one of these fixtures (``module::name`` for one module's fixture),
+directly or through another fixture (``server``, ``browser``, ``page``…), or names one as a
+parameter (for ``request.getfixturevalue``), gets the marker. ``built_flagship``,
+``playwright``, a check of the flagship (``Project.at`` of the repo, ``run_cli`` in it) and
+a build that renders handout PDFs fail a test that reaches them unmarked."""
 
 SLOW_MARKS = ("build", "browser", "pdf")
 
@@ -46,6 +52,9 @@ _current: list[pytest.Item] = []
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         names = set(getattr(item, "fixturenames", ()))
+        info = getattr(item, "_fixtureinfo", None)
+        for name, defs in info.name2fixturedefs.items() if info else ():
+            names |= {f"{d.baseid}::{name}" for d in defs if d.baseid}
         callspec = getattr(item, "callspec", None)
         if callspec is not None:
             names |= {v for v in callspec.params.values() if isinstance(v, str)}
@@ -77,7 +86,26 @@ def _renders_pdfs_unmarked(root: Path, since: float) -> str | None:
     return _current[0].nodeid if fresh else None
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _flagship_checks_are_marked() -> Iterator[None]:
+    """``Project.at`` of the repo itself (a check of the whole flagship) needs ``build``."""
+    from explainer import pipeline
+
+    at = pipeline.Project.at
+
+    def guarded(root: Path, *args: object, **kwargs: object) -> pipeline.Project:
+        if Path(root).resolve() == ROOT:
+            _require_mark("build", "checks the whole flagship")
+        return at(root, *args, **kwargs)  # type: ignore[arg-type]
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(pipeline.Project, "at", staticmethod(guarded))
+        yield
+
+
 def run_cli(root: Path, *args: str) -> Run:
+    if root.resolve() == ROOT:
+        _require_mark("build", "runs the CLI on the whole flagship")
     start = time.time() - 1
     proc = subprocess.run(
         [sys.executable, "-m", "explainer.cli", "--root", str(root), *args],
