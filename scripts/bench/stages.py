@@ -168,8 +168,20 @@ def _through_pipeline(
             "removed": report.removed,
         }
         return out
-    built = pipeline.build(project, pipeline.BuildOptions(strict=True, stage=stage))
-    out["docs"] = {"files": len(built.result.files)}
+    values: dict[str, Any] = {}
+
+    def keep(name: str, fn: Any) -> Any:
+        values[name] = stage(name, fn)
+        return values[name]
+
+    built = pipeline.build(project, pipeline.BuildOptions(strict=True, stage=keep))
+    report = values.get("write")  # the write stage's report (incremental: what it rewrote)
+    out["docs"] = {
+        "files": len(built.result.files),
+        "written": getattr(report, "written", None),
+        "unchanged": len(getattr(report, "unchanged", ())),
+        "removed": getattr(report, "removed", None),
+    }
     out["handouts"] = {
         "pdfs": len(built.handouts),
         "rendered": sorted(r.rel for r in built.handouts if not getattr(r, "cached", False)),
