@@ -8,14 +8,12 @@ JSON in the work folder, then :mod:`bench.report` into BENCHMARKS.md.
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 from bench import measure, peers, report
-from bench.common import ROOT, shown_argv, write_json
+from bench.common import ROOT, logger, shown_argv, work_folder, write_json
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,15 +28,10 @@ def main(argv: list[str] | None = None) -> int:
     peers.add_arguments(p)
     args = p.parse_args(argv)
     started = time.perf_counter()
-    work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="explainer-bench-"))
-    work.mkdir(parents=True, exist_ok=True)
-
-    def log(msg: str) -> None:
-        print(f"[{time.perf_counter() - started:6.0f}s] {msg}", flush=True)
-
-    log(f"work folder {work}")
+    log = logger()
     shown = shown_argv(sys.argv[1:] if argv is None else argv)
-    try:
+    with work_folder(args.work) as work:
+        log(f"work folder {work}")
         measured = measure.measure(args, work, log)
         measured["argv"] = shown
         write_json(work / "measure.json", measured)
@@ -46,9 +39,6 @@ def main(argv: list[str] | None = None) -> int:
         compared["argv"] = shown
         write_json(work / "peers.json", compared)
         r = report.combine(measured, compared)
-    finally:
-        if not args.work:
-            shutil.rmtree(work, ignore_errors=True)
     r["total_seconds"] = time.perf_counter() - started
     if args.json:
         write_json(Path(args.json), r)

@@ -3,6 +3,8 @@ stages, timing a command, the machine, file sizes, JSON in and out."""
 
 from __future__ import annotations
 
+import argparse
+import contextlib
 import json
 import os
 import platform
@@ -13,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -148,6 +151,44 @@ def read_json(path: Path) -> dict[str, Any]:
 def write_json(path: Path, data: dict[str, Any]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+@contextlib.contextmanager
+def work_folder(given: str | None) -> Iterator[Path]:
+    """``given`` (kept), or a temporary folder removed at the end."""
+    work = Path(given) if given else Path(tempfile.mkdtemp(prefix="explainer-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        yield work
+    finally:
+        if not given:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def logger(prefix: str = "") -> Callable[[str], None]:
+    """Progress lines with the seconds since this call."""
+    started = time.perf_counter()
+
+    def log(msg: str) -> None:
+        print(f"[{time.perf_counter() - started:6.0f}s] {prefix}{msg}", flush=True)
+
+    return log
+
+
+Step = Callable[[argparse.Namespace, Path, Callable[[str], None]], dict[str, Any]]
+
+
+def run_step(name: str, step: Step, args: argparse.Namespace, argv: list[str] | None) -> int:
+    """One step on its own (``python -m bench.measure``, ``bench.peers``): its JSON to
+    ``args.json``."""
+    log = logger(f"{name}: ")
+    with work_folder(args.work) as work:
+        log(f"work folder {work}")
+        r = step(args, work, log)
+    r["argv"] = shown_argv(sys.argv[1:] if argv is None else argv)
+    write_json(Path(args.json), r)
+    log(f"wrote {args.json}")
+    return 0
 
 
 def shown_argv(argv: list[str]) -> list[str]:

@@ -17,7 +17,6 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -36,11 +35,10 @@ from bench.common import (
     machine,
     median_runs,
     run_child,
-    shown_argv,
+    run_step,
     synth_project,
     timed,
     tree_size,
-    write_json,
 )
 
 # -- sizes -------------------------------------------------------------------------------
@@ -406,24 +404,7 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--json", required=True, help="the JSON file to write")
     add_arguments(p)
-    args = p.parse_args(argv)
-    started = time.perf_counter()
-    work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="explainer-bench-"))
-    work.mkdir(parents=True, exist_ok=True)
-
-    def log(msg: str) -> None:
-        print(f"[{time.perf_counter() - started:6.0f}s] measure: {msg}", flush=True)
-
-    log(f"work folder {work}")
-    try:
-        r = measure(args, work, log)
-    finally:
-        if not args.work:
-            shutil.rmtree(work, ignore_errors=True)
-    r["argv"] = shown_argv(sys.argv[1:] if argv is None else argv)
-    write_json(Path(args.json), r)
-    log(f"wrote {args.json}")
-    return 0
+    return run_step("measure", measure, p.parse_args(argv), argv)
 
 
 if __name__ == "__main__":

@@ -13,7 +13,6 @@ import argparse
 import shutil
 import statistics
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -26,11 +25,10 @@ from bench.common import (
     explainer_cmd,
     flagship_project,
     hugo_binary,
-    shown_argv,
+    run_step,
     synth_project,
     timed,
     tree_size,
-    write_json,
 )
 
 PLAIN_CONFIG = """\
@@ -215,23 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--site-scales", default="10", help="synthetic scales (beside the flagship)")
     p.add_argument("--content", help="the content (default: the repo's content/)")
     p.add_argument("--work", help="work folder (default: a temporary folder, removed)")
-    args = p.parse_args(argv)
-    started = time.perf_counter()
-    work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="explainer-peers-"))
-    work.mkdir(parents=True, exist_ok=True)
-
-    def log(msg: str) -> None:
-        print(f"[{time.perf_counter() - started:6.0f}s] peers: {msg}", flush=True)
-
-    try:
-        r = run(args, work, log)
-    finally:
-        if not args.work:
-            shutil.rmtree(work, ignore_errors=True)
-    r["argv"] = shown_argv(sys.argv[1:] if argv is None else argv)
-    write_json(Path(args.json), r)
-    log(f"wrote {args.json}")
-    return 0
+    return run_step("peers", run, p.parse_args(argv), argv)
 
 
 if __name__ == "__main__":
