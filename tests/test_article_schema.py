@@ -360,6 +360,7 @@ def test_pages(project: Path) -> None:
             assert word in files[f"{lang}/{path}"].decode(), (lang, path)
 
 
+@pytest.mark.build  # the whole flagship, checked
 def test_flagship_handout_lines_are_not_empty() -> None:
     """The one-page handout prints each article's first sentence: with the short summaries
     of this format, it says what the article was about (issue 14: "Article 49 opened the

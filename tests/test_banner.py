@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from explainer import pipeline
 
 from .conftest import ROOT, run_cli
@@ -18,6 +20,7 @@ def pages(root: Path) -> dict[str, str]:
     return {k: v.decode("utf-8") for k, v in files.items() if k.endswith(".md")}
 
 
+@pytest.mark.build  # the whole flagship, checked
 def test_every_flagship_page_but_the_target_says_the_text_lost_force() -> None:
     texts = pages(ROOT)
     for lang in ("kk", "ru", "en"):

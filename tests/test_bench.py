@@ -1,16 +1,15 @@
-"""Pieces of the build benchmark (scripts/bench.py) that can be checked without running it."""
+"""Pieces of the build benchmark (scripts/bench/) that can be checked without running it."""
 
 from __future__ import annotations
 
-import importlib.util
+import ast
+import sys
 from pathlib import Path
 
 from .conftest import ROOT
 
-_spec = importlib.util.spec_from_file_location("bench", ROOT / "scripts" / "bench.py")
-assert _spec and _spec.loader
-bench = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(bench)
+sys.path.insert(0, str(ROOT / "scripts"))
+from bench import common, measure, peers, report  # noqa: E402
 
 
 def test_only_the_build_section_is_replaced(tmp_path: Path) -> None:
@@ -20,7 +19,7 @@ def test_only_the_build_section_is_replaced(tmp_path: Path) -> None:
         "## Search\n\nsearch numbers, owned by another script\n",
         encoding="utf-8",
     )
-    bench.write_benchmarks(path, "## Build benchmark\n\nnew numbers\n")
+    report.write_benchmarks(path, "## Build benchmark\n\nnew numbers\n")
     assert path.read_text(encoding="utf-8") == (
         "# Benchmarks\n\nIntro.\n\n## Build benchmark\n\nnew numbers\n\n"
         "## Search\n\nsearch numbers, owned by another script\n"
@@ -30,12 +29,12 @@ def test_only_the_build_section_is_replaced(tmp_path: Path) -> None:
 def test_the_build_section_is_added_after_the_others(tmp_path: Path) -> None:
     path = tmp_path / "BENCHMARKS.md"
     path.write_text("# Benchmarks\n\n## Search\n\nsearch numbers\n", encoding="utf-8")
-    bench.write_benchmarks(path, "## Build benchmark\n\nnumbers\n")
+    report.write_benchmarks(path, "## Build benchmark\n\nnumbers\n")
     assert path.read_text(encoding="utf-8") == (
         "# Benchmarks\n\n## Search\n\nsearch numbers\n\n## Build benchmark\n\nnumbers\n"
     )
     fresh = tmp_path / "new.md"
-    bench.write_benchmarks(fresh, "## Build benchmark\n\nnumbers\n")
+    report.write_benchmarks(fresh, "## Build benchmark\n\nnumbers\n")
     assert fresh.read_text(encoding="utf-8").endswith("\n\n## Build benchmark\n\nnumbers\n")
 
 
@@ -50,17 +49,57 @@ def test_page_weight_counts_the_css_and_js_a_page_loads(tmp_path: Path) -> None:
     )
     (tmp_path / "topics" / "index.html").write_text(page, encoding="utf-8")
     (tmp_path / "404.html").write_text("not counted", encoding="utf-8")
-    assert bench.page_weights(tmp_path) == [len(page) + 110]
+    assert measure.page_weights(tmp_path) == [len(page) + 110]
 
 
 def test_hugo_gets_the_same_markdown_with_section_pages(tmp_path: Path) -> None:
-    for lang in bench.LANGS:
+    for lang in common.LANGS:
         (tmp_path / "docs" / lang / "topics").mkdir(parents=True)
         (tmp_path / "docs" / lang / "index.md").write_text("# Home\n", encoding="utf-8")
         (tmp_path / "docs" / lang / "topics" / "index.md").write_text("# T\n", encoding="utf-8")
         (tmp_path / "docs" / lang / "topics" / "a.md").write_text("# A\n", encoding="utf-8")
-    h = bench.hugo_setup(tmp_path)
+    h = peers.hugo_setup(tmp_path)
     assert sorted(
         p.relative_to(h / "content" / "ru").as_posix() for p in (h / "content" / "ru").rglob("*.md")
     ) == ["_index.md", "topics/_index.md", "topics/a.md"]
     assert "contentDir: content/en" in (h / "hugo.yaml").read_text(encoding="utf-8")
+
+
+def test_the_report_puts_each_peer_beside_the_generator_share_of_the_same_build() -> None:
+    stage = {"seconds": 1.0, "cpu": 0.5}
+    measured = {
+        "argv": ["--reps", "1"],
+        "measure_seconds": 60.0,
+        "flagship": {"cold": {n: stage for n in common.GENERATOR_STAGES + ["mkdocs"]}},
+        "scale_site": [{"scale": 10, "generator_seconds": 30.0, "generator_cpu": 20.0}],
+    }
+    compared = {
+        "argv": ["--reps", "1", "--peer-reps", "2"],
+        "peers_seconds": 30.0,
+        "peer_reps": 2,
+        "peers": [{"scale": 1, "ours": {}}, {"scale": 10, "ours": {}}],
+    }
+    r = report.combine(measured, compared)
+    # the generator stages after "import": load, validate, link, render, write
+    assert [(p["scale"], p["generator_seconds"], p["generator_cpu"]) for p in r["peers"]] == [
+        (1, 5.0, 2.5),
+        (10, 30.0, 20.0),
+    ]
+    assert r["peer_reps"] == 2
+    assert r["argv"] == ["--reps", "1", "(peers:", "--reps", "1", "--peer-reps", "2", ")"]
+    assert r["total_seconds"] == 90.0
+    assert "generator_seconds" not in compared["peers"][0]  # the input is left as it was
+
+
+def test_the_stage_runner_imports_nothing_of_the_benchmark() -> None:
+    """``stages.py`` runs with an older revision's package first on the path (--before):
+    it must stand alone."""
+    tree = ast.parse((ROOT / "scripts" / "bench" / "stages.py").read_text(encoding="utf-8"))
+    imported = {
+        (n.module or "") if isinstance(n, ast.ImportFrom) else a.name
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Import | ast.ImportFrom)
+        for a in n.names
+    }
+    assert not {m for m in imported if m.split(".")[0] == "bench"}
+    assert "explainer.outputs" in imported or "explainer" in {m.split(".")[0] for m in imported}

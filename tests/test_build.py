@@ -13,7 +13,7 @@ from explainer import paths
 from explainer.link import md_text
 from explainer.validate import parse_date
 
-from .conftest import ROOT, run_cli, snapshot
+from .conftest import ROOT, make_project, run_cli, snapshot
 
 LANGS = ("kk", "ru", "en")
 
@@ -168,10 +168,7 @@ def test_links_resolve_in_every_language(built_basic: Path) -> None:
 
 
 def test_two_builds_are_byte_identical(built_basic: Path, tmp_path: Path) -> None:
-    other = tmp_path / "again"
-    shutil.copytree(built_basic / "content", other / "content")
-    shutil.copy(built_basic / "mkdocs.yml", other / "mkdocs.yml")
-    shutil.copytree(built_basic / "overrides", other / "overrides")
+    other = make_project(tmp_path / "again", built_basic / "content")
     r = run_cli(other, "build", "--strict")
     assert r.code == 0, r.err
     assert snapshot(other / "docs") == snapshot(built_basic / "docs")

@@ -34,6 +34,7 @@ def data(built_flagship: Path) -> dict[str, dict]:
     }
 
 
+@pytest.mark.build  # the whole flagship, checked
 def test_check_strict_passes_on_the_flagship() -> None:
     r = run_cli(ROOT, "check", "--strict")
     assert r.code == 0, r.err
@@ -104,6 +105,7 @@ def test_mixed_script_check(text: str, bad: list[str]) -> None:
     assert mixed_script_words(text) == bad
 
 
+@pytest.mark.build  # the whole flagship, checked
 def test_status_shows_counts_and_no_missing_translation() -> None:
     r = subprocess.run(
         [sys.executable, "-m", "explainer.cli", "--root", str(ROOT), "status"],

@@ -649,6 +649,7 @@ def test_sections_chosen_by_position_need_the_same_headings(basic_copy: Path) ->
     )
 
 
+@pytest.mark.pdf
 def test_a_good_definition_builds_its_pdfs(basic_copy: Path) -> None:
     (basic_copy / "content/handouts/h.yml").write_text(HANDOUT, encoding="utf-8")
     r = run_cli(basic_copy, "build", "--strict")

@@ -1,4 +1,4 @@
-"""The code passes ruff (lint), as configured in pyproject.toml."""
+"""The code passes ruff (lint and format) and mypy, as configured in pyproject.toml."""
 
 from __future__ import annotations
 
@@ -48,3 +48,16 @@ def test_ruff_format_check_passes() -> None:
         text=True,
     )
     assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_mypy_passes() -> None:
+    """The package type-checks: ``mypy`` with the ``[tool.mypy]`` settings of pyproject.toml
+    (``files = src/explainer``) reports no error."""
+    r = subprocess.run(
+        [sys.executable, "-m", "mypy", "--no-error-summary"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert r.stdout == ""

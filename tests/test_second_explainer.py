@@ -24,7 +24,7 @@ FLAGSHIP = ("Ата Заң", "Ata Zan", "ata-zan", "Конституц", "exampl
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def built_charter(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = make_project(tmp_path_factory.mktemp("charter") / "p", CASES / "charter" / "content")
     r = run_cli(root, "build", "--strict")
     assert r.code == 0, r.err
@@ -55,15 +55,15 @@ def _outputs(root: Path) -> dict[str, str]:
     return out
 
 
-def test_languages_and_outputs(built: Path) -> None:
-    site = built / "site"
+def test_languages_and_outputs(built_charter: Path) -> None:
+    site = built_charter / "site"
     assert '<html lang="ru"' in (site / "index.html").read_text(encoding="utf-8")
     assert '<html lang="kk"' in (site / "kk/index.html").read_text(encoding="utf-8")
     assert not (site / "en").exists() and not (site / "ru").exists()
-    assert (built / "dist/un-charter-offline.zip").is_file()
+    assert (built_charter / "dist/un-charter-offline.zip").is_file()
     assert sorted(
-        str(p.relative_to(built / "dist/handouts"))
-        for p in (built / "dist/handouts").rglob("*.pdf")
+        str(p.relative_to(built_charter / "dist/handouts"))
+        for p in (built_charter / "dist/handouts").rglob("*.pdf")
     ) == [
         "kk/membership.pdf",
         "ru-kk/membership.pdf",
@@ -72,23 +72,23 @@ def test_languages_and_outputs(built: Path) -> None:
     assert not list(site.rglob("sitemap.xml*"))
 
 
-def test_no_section_and_its_own_statuses(built: Path) -> None:
-    page = (built / "docs/ru/articles/23.md").read_text(encoding="utf-8")
+def test_no_section_and_its_own_statuses(built_charter: Path) -> None:
+    page = (built_charter / "docs/ru/articles/23.md").read_text(encoding="utf-8")
     assert "Раздел" not in page and "section" not in page.lower()
     assert "- **Статус:** С поправками — Действует с 24 октября 1945 года." in page
-    page = (built / "docs/kk/articles/4.md").read_text(encoding="utf-8")
+    page = (built_charter / "docs/kk/articles/4.md").read_text(encoding="utf-8")
     assert "- **Мәртебесі:** Бастапқы редакцияда\n" in page
 
 
-def test_its_own_categories(built: Path) -> None:
-    page = (built / "site/timeline/index.html").read_text(encoding="utf-8")
+def test_its_own_categories(built_charter: Path) -> None:
+    page = (built_charter / "site/timeline/index.html").read_text(encoding="utf-8")
     assert re.findall(r'class="az-filter__btn" data-category="([^"]+)"', page) == [
         "signing",
         "membership",
     ]
     assert "Подписание" in page and "Членство" in page
     assert 'fill="#117733"' in page  # its own colour, in the drawing
-    kk = (built / "site/kk/timeline/index.html").read_text(encoding="utf-8")
+    kk = (built_charter / "site/kk/timeline/index.html").read_text(encoding="utf-8")
     assert "Қол қою" in kk and "Мүшелік" in kk
 
 
@@ -105,10 +105,10 @@ def _english_ui() -> set[str]:
     return {s for s in ours | theirs if re.search(r"[A-Za-z]{3}", s) and " " in s}
 
 
-def test_no_flagship_text_domain_or_english_interface(built: Path) -> None:
+def test_no_flagship_text_domain_or_english_interface(built_charter: Path) -> None:
     english = _english_ui()
     assert "Permanent link to this section" in english and "Skip to content" in english
-    outputs = _outputs(built)
+    outputs = _outputs(built_charter)
     assert any(k.endswith(".pdf") for k in outputs) and any("!" in k for k in outputs)
     for rel, text in outputs.items():
         for word in FLAGSHIP:

@@ -585,6 +585,7 @@ HARFBUZZ = pytest.mark.filterwarnings("ignore:HarfBuzz-Subset:DeprecationWarning
 
 
 @HARFBUZZ
+@pytest.mark.pdf
 def test_pdf_fetches_nothing_but_the_builds_own_files(tmp_path: Path) -> None:
     from explainer.outputs.handout_pdf import ForeignURL, render_pdf
 
@@ -604,6 +605,7 @@ def test_pdf_fetches_nothing_but_the_builds_own_files(tmp_path: Path) -> None:
 
 
 @HARFBUZZ
+@pytest.mark.pdf
 def test_pdf_refusal_names_the_handout(tmp_path: Path) -> None:
     from explainer.outputs.handout_pdf import render_all
     from explainer.outputs.handouts import Job

@@ -53,6 +53,7 @@ def _counts(out: str) -> tuple[int, ...]:
     return tuple(int(g) for g in m.groups())
 
 
+@pytest.mark.build  # the whole flagship, checked
 def test_scale_two_passes_strict_check_with_twice_the_flagship(tmp_path: Path) -> None:
     out = tmp_path / "synth"
     r = subprocess.run(

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import pytest
+
 from explainer.load import load, load_ui
 from explainer.model import Term
 from explainer.problems import Loc, Problems
@@ -63,6 +65,7 @@ def reference(
     return out
 
 
+@pytest.mark.build  # the whole flagship, checked
 def test_same_findings_as_the_plain_scan_on_the_flagship_with_planted_words() -> None:
     problems = Problems()
     raw = load(ROOT / "content", problems, base=ROOT)

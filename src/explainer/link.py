@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from explainer import paths
-from explainer.model import ArticleNo, Content, article_no
+from explainer.model import ArticleNo, Content, HistoryEntry, Version, article_no
 from explainer.problems import Loc, Problems
 from explainer.text import autolink
 
@@ -281,8 +281,8 @@ class Linker:
         linked = Linked(self.c)
         for t in self.c.topics:
             owner = Ref("topic", t.id)
-            for a in t.articles:
-                self.cited_by[a].add(owner)
+            for number in t.articles:
+                self.cited_by[number].add(owner)
             for term in t.terms:
                 self.used_by[term].add(owner)
             # A missing translation shows the text of the first language that has one.
@@ -330,7 +330,11 @@ class Linker:
                         autolinks=False,
                     )
                 # History entries and versions: Markdown with references, on the same page.
-                for kind, items in (("history", a.history), ("version", a.versions)):
+                entries: tuple[tuple[str, tuple[HistoryEntry | Version, ...]], ...] = (
+                    ("history", a.history),
+                    ("version", a.versions),
+                )
+                for kind, items in entries:
                     for i, item in enumerate(items):
                         linked.bodies[(kind, f"{a.number}/{i}", lang)] = self.resolve(
                             item.text[lang],

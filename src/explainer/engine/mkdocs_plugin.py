@@ -33,6 +33,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from explainer.engine import htmlpost
 from explainer.write import MANIFEST, read_manifest
@@ -244,8 +245,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         return env
 
     def on_page_context(
-        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
-    ) -> dict[str, Any]:
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
         # The language switch and hreflang alternates lead to the same page.
         config.extra["alternate"] = [
             {

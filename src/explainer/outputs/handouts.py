@@ -434,7 +434,7 @@ def handout_html(linked: Linked, h: Handout, edition: str) -> str:
     builders = [Builder(linked, h, lang) for lang in langs]
     page = home_page(h)
     date = as_of(linked, h)
-    per_lang = []
+    per_lang: list[dict[str, Any]] = []
     for b in builders:
         url = online_url(linked, b.lang, page)
         per_lang.append(

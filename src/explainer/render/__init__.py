@@ -5,13 +5,13 @@ from __future__ import annotations
 import html
 import json
 import re
-from typing import Any
+from typing import Any, cast
 
 import jinja2
 
 from explainer import paths
 from explainer.link import Linked, Ref, md_text
-from explainer.model import Date, Event, article_no, article_order
+from explainer.model import ArticleNo, Date, Event, article_no, article_order
 from explainer.outputs import handouts
 from explainer.render import banner, parallel, svg
 from explainer.text import collate
@@ -99,7 +99,9 @@ class PageContext:
 
     def with_document_status(self, status: str | None) -> bool:
         """Whether the document's status line follows this article status."""
-        return bool(status) and self._statuses[status].document_status
+        if not status:
+            return False
+        return self._statuses[status].document_status
 
     def articles_in(self, section: int | None) -> list[Any]:
         """The articles of a section, in order; ``None``: those of no known section."""
@@ -143,7 +145,7 @@ class PageContext:
         absent, adopted, inserted, amended, unchanged, unknown, repealed, gone) and the history
         entry that says so (its index), if any."""
         start, repealed = self.existence(article)
-        by_date = {}
+        by_date: dict[tuple[str, Date], int] = {}
         for i, h in enumerate(article.history):
             by_date.setdefault((h.kind, h.date), i)
         unchanged = set(article.unchanged)
@@ -302,7 +304,7 @@ class PageContext:
                 f"({paths.rel(page, paths.topic(ref.id))})"
             )
         if ref.kind == "article":
-            a = self.articles[article_no(ref.id)]
+            a = self.articles[cast(ArticleNo, article_no(ref.id))]
             label = self.ui["article_title"].format(n=a.number, title=a.title[self.lang])
             return f"[{md_text(label)}]({paths.rel(page, paths.article(a.number))})"
         if ref.kind == "term":
@@ -492,7 +494,7 @@ def _parallel_pages(linked: Linked, lang: str, put: Any) -> None:
         texts = {}
         for col in cols:
             ui = ctxs[col].ui
-            head = f"**{md_text(ui['article_title'].format(n=a.number, title=a.title[col]))}**"
+            head_line = f"**{md_text(ui['article_title'].format(n=a.number, title=a.title[col]))}**"
             src = (
                 env()
                 .get_template("parallel_article.md.j2")
@@ -505,7 +507,7 @@ def _parallel_pages(linked: Linked, lang: str, put: Any) -> None:
                     article=a,
                 )
             )
-            texts[col] = [parallel.Section(None, (head,)), *parallel.split(src)]
+            texts[col] = [parallel.Section(None, (head_line,)), *parallel.split(src)]
         title = c.ui[lang]["article_title"].format(n=a.number, title=a.title[lang])
         sources = (
             a.sources

@@ -115,6 +115,7 @@ def shape(kind: str, colour: str, cx: float, cy: float, scale: float = 1.0) -> s
             f'height="{num(11 * s)}" fill="{colour}" {outline}/>'
         )
     if kind in ("triangle", "diamond", "star"):
+        pts: list[tuple[float, float]]
         if kind == "triangle":
             pts = [(0, -7.5), (7, 5), (-7, 5)]
         elif kind == "diamond":

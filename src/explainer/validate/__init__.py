@@ -96,13 +96,13 @@ class Validator(SettingsChecks, RecordChecks, HandoutChecks, CrossRefs):
         content.milestones = self.milestone_events(milestones, content.events)
         content.diagrams = validate_diagrams.check(self, self.raw.diagrams)
         self.references(content)
-        events = {e.id for e in content.events}
+        event_ids = {e.id for e in content.events}
         declared_events = declared(self.raw)[3]
         by_date: dict[Any, list[Any]] = {}
         for e in content.events:
             by_date.setdefault(e.date, []).append(e)
         content.articles = [
-            self.history_events(a, events, declared_events, by_date) for a in content.articles
+            self.history_events(a, event_ids, declared_events, by_date) for a in content.articles
         ]
         return content
 

@@ -210,7 +210,9 @@ class Fields:
         value = self.list_field(d, key, what)
         if value is None:
             return ()
-        out = []
+        # Any: an inserted article's number is a str ("83-1"), which the model's
+        # ``articles: tuple[int, ...]`` fields hold too (their true type is ArticleNo).
+        out: list[Any] = []
         for item, loc in each_item(value):
             if isinstance(item, int) and not isinstance(item, bool):
                 out.append(item)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Any
+from typing import Any, cast
 
 from explainer.load import LDict, LList
 from explainer.model import (
@@ -161,20 +161,28 @@ class SettingsChecks(Fields):
         path = site.loc.path if site else "content/site.yml"
         overrides = site.get("ui") if site else None
         if overrides is not None and not isinstance(overrides, LDict):
-            self.p.error(self.loc(site, "ui"), "'ui' must map languages to strings (ui: kk: …)")
+            self.p.error(
+                self.loc(cast(LDict, site), "ui"), "'ui' must map languages to strings (ui: kk: …)"
+            )
             overrides = None
         keys = list(self.ui_defaults.get("en", {}))
         out: dict[str, dict[str, Any]] = {}
         for lang in overrides or ():
             if lang not in self.langs:
                 self.p.error(
-                    overrides.key_locs[lang],
+                    cast(LDict, overrides).key_locs[lang],
                     f"unknown language '{lang}' in 'ui' (site languages: {', '.join(self.langs)})",
                 )
         for lang in self.langs:
             strings = dict(self.ui_defaults.get(lang, {}))
             own = overrides.get(lang) if overrides else None
-            loc = self.loc(overrides, lang) if own is not None else site.loc if site else Loc(path)
+            loc = (
+                self.loc(cast(LDict, overrides), lang)
+                if own is not None
+                else site.loc
+                if site
+                else Loc(path)
+            )
             if own is not None and not isinstance(own, LDict):
                 self.p.error(loc, f"'ui: {lang}:' must be a mapping of interface strings")
             elif own is not None:

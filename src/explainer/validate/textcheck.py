@@ -93,10 +93,10 @@ def doubled_term_refs(
                 if not want or len(before) < len(want):
                     continue
                 if all(_same_word(a, b) for a, b in zip(before, want, strict=True)):
-                    line = first + text.count("\n", 0, m.start())
+                    line_no = first + text.count("\n", 0, m.start())
                     out.append(
                         (
-                            Loc(path, line),
+                            Loc(path, line_no),
                             f"'{' '.join(before)} {m.group(0)}' shows the same words twice "
                             f'("{" ".join(before)} ({words_shown})"): write '
                             f"[[term:{tid}|{' '.join(before)}]] instead, or just [[term:{tid}]]",
@@ -240,9 +240,10 @@ class _Names:
         """The length of the longest name that ``line`` has at ``pos`` (0: none)."""
         node, best = self.trie, 0
         for k in range(pos, len(line)):
-            node = node.get(line[k])
-            if node is None:
+            child: dict[str, Any] | None = node.get(line[k])
+            if child is None:
                 break
+            node = child
             best = node.get(self.END, best)
         return best
 
@@ -257,9 +258,10 @@ class _Names:
                 longest[m.start()] = n
         if self.other is not None:
             pos = 0
-            while (m := self.other.search(line, pos)) is not None:
-                longest[m.start()] = max(longest.get(m.start(), 0), m.end() - m.start())
-                pos = m.start() + 1
+            while (found := self.other.search(line, pos)) is not None:
+                start = found.start()
+                longest[start] = max(longest.get(start, 0), found.end() - start)
+                pos = start + 1
         spans: list[tuple[int, int]] = []
         end = 0
         for pos in sorted(longest):
