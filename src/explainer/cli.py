@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from explainer import __version__, swap
+from explainer import __version__, schema_json, swap
 from explainer.pipeline import Project, Result, check, display_path, write_docs
 from explainer.problems import ContentError, Loc, Problem
 from explainer.tools import scaffold
@@ -497,6 +497,9 @@ def parser() -> argparse.ArgumentParser:
     n.add_argument("kind", choices=["topic", "article", "event", "term"])
     n.add_argument("id", help="id (an article number for 'article')")
     n.set_defaults(func=cmd_new)
+    sc = sub.add_parser("schema", help="write a JSON Schema per content file kind (editors)")
+    sc.add_argument("--out", default="schema", help="output folder (default: schema)")
+    sc.set_defaults(func=lambda a: schema_json.command(Path(a.root) / a.out))
     return p
 
 
