@@ -155,3 +155,19 @@ def test_the_validator_rejects_exactly_what_the_schema_leaves_out(tmp_path: Path
     assert r.code == 1
     expected = ", ".join(content_schema.names("site"))
     assert f"unknown field 'colour' in site settings (expected one of: {expected})" in r.err
+
+
+def test_the_committed_schemas_and_editor_settings_are_current(tmp_path: Path) -> None:
+    """schema/ and .vscode/settings.json ship with the project, so an editor works at once;
+    after a change of content_schema.py run ``explainer schema``."""
+    schema_json.write(tmp_path)
+    for path in sorted(tmp_path.iterdir()):
+        shipped = ROOT / "schema" / path.name
+        assert shipped.read_text(encoding="utf-8") == path.read_text(encoding="utf-8"), path.name
+    assert sorted(p.name for p in (ROOT / "schema").iterdir()) == sorted(
+        p.name for p in tmp_path.iterdir()
+    )
+    settings = json.loads((ROOT / ".vscode/settings.json").read_text(encoding="utf-8"))
+    assert settings["yaml.schemas"] == schema_json.editor_mapping()
+    doc = (ROOT / "CONTENT.md").read_text(encoding="utf-8")
+    assert json.dumps({"yaml.schemas": schema_json.editor_mapping()}, indent=2) in doc

@@ -113,6 +113,16 @@ def write(out: Path) -> list[Path]:
     return written
 
 
+def editor_mapping(folder: str = "schema") -> dict[str, str]:
+    """VS Code's ``yaml.schemas``: each schema file and the content files it describes (the
+    front matter of a topic's Markdown is left out: the YAML extension reads ``.yml`` only)."""
+    return {
+        f"{folder}/{name}.schema.json": pattern
+        for name, (pattern, _kind, _list) in FILES.items()
+        if pattern.endswith(".yml")
+    }
+
+
 def command(out: Path) -> int:
     """``explainer schema --out DIR``: write the schemas, print each path."""
     for path in write(out):
