@@ -5,6 +5,7 @@ field reference is generated."""
 from __future__ import annotations
 
 import ast
+import copy
 import datetime as dt
 import json
 from pathlib import Path
@@ -16,6 +17,9 @@ import yaml
 
 from explainer import content_schema, schema_json
 from explainer.content_schema import FILES, SCHEMA
+from explainer.load import LDict, load, load_ui
+from explainer.problems import Problems
+from explainer.validate import Validator
 
 from .conftest import ROOT, run_cli
 
@@ -171,3 +175,53 @@ def test_the_committed_schemas_and_editor_settings_are_current(tmp_path: Path) -
     assert settings["yaml.schemas"] == schema_json.editor_mapping()
     doc = (ROOT / "CONTENT.md").read_text(encoding="utf-8")
     assert json.dumps({"yaml.schemas": schema_json.editor_mapping()}, indent=2) in doc
+
+
+CONDITIONAL = {"article": {"section", "status", "paragraphs", "successor"}}
+"""Fields the validator requires only in some documents (with sections, statuses, editions):
+optional in the schema, their condition in their description."""
+
+
+def _without(d: LDict, key: str) -> LDict:
+    out = LDict((k, v) for k, v in d.items() if k != key)
+    out.loc = d.loc
+    out.key_locs = {k: loc for k, loc in d.key_locs.items() if k != key}
+    return out
+
+
+def test_the_schema_requires_what_the_validator_requires() -> None:
+    """Each field of a flagship record left out in turn: the validator reports it missing
+    exactly when the schema marks it required."""
+    raw = load(CONTENT, Problems())
+    ui = load_ui()
+    document = Validator(raw, Problems(), ui).document()
+
+    def site(v: Validator, d: LDict) -> None:
+        v.raw = copy.copy(raw)
+        v.raw.site = d
+        v.site()
+
+    def doc(v: Validator, d: LDict) -> None:
+        v.raw = copy.copy(raw)
+        v.raw.document = d
+        v.document()
+
+    checks: dict[str, tuple[Any, LDict]] = {
+        "site": (site, raw.site),
+        "document": (doc, raw.document),
+        "article": (lambda v, d: v.article(d, d.loc, document), raw.articles[0][0]),
+        "event": (lambda v, d: v.event(d, d.loc), raw.events[0][0]),
+        "term": (lambda v, d: v.term(d, d.loc), raw.terms[0][0]),
+        "handout": (lambda v, d: v.handout(d, d.loc), raw.handouts[0][0]),
+        "milestone": (lambda v, d: v.milestone(d, d.loc), raw.milestones[0][0]),
+    }
+    for kind, (call, record) in checks.items():
+        missing = set()
+        for f in SCHEMA[kind]:
+            if f.name in record:
+                problems = Problems()
+                call(Validator(raw, problems, ui), _without(record, f.name))
+                if any(f"missing required field '{f.name}'" in p.message for p in problems.items):
+                    missing.add(f.name)
+        required = {f.name for f in SCHEMA[kind] if f.required and f.name in record}
+        assert missing - CONDITIONAL.get(kind, set()) == required, kind
