@@ -172,13 +172,15 @@ SCHEMA: dict[str, tuple[F, ...]] = {
         F(
             "paragraphs",
             "list:paragraph",
-            "Each paragraph in each of its wordings, in the order written (required in a document with `editions`).",
+            "Each paragraph in each of its wordings, in order "
+            "(required when the document has `editions`).",
         ),
         F("unchanged", "list:date", "Editions that a source shows left the article untouched."),
         F(
             "successor",
             "record:successor",
-            "Where the article's rule went in the Constitution of 2026 (required in a document with `editions`).",
+            "Where its rule went in the Constitution of 2026 "
+            "(required when the document has `editions`).",
         ),
         F("repealed", "date", "The edition that removed the whole article from the text, if any."),
     ),
