@@ -9,7 +9,7 @@ import logging
 import sys
 from pathlib import Path
 
-from explainer import __version__
+from explainer import __version__, schema_json
 from explainer.pipeline import (
     BuildOptions,
     Project,
@@ -248,6 +248,9 @@ def parser() -> argparse.ArgumentParser:
     n.add_argument("kind", choices=["topic", "article", "event", "term"])
     n.add_argument("id", help="id (an article number for 'article')")
     n.set_defaults(func=cmd_new)
+    sc = sub.add_parser("schema", help="write a JSON Schema per content file kind (editors)")
+    sc.add_argument("--out", default="schema", help="output folder (default: schema)")
+    sc.set_defaults(func=lambda a: schema_json.command(Path(a.root) / a.out))
     return p
 
 

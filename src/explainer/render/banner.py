@@ -16,6 +16,7 @@ import re
 from typing import TYPE_CHECKING
 
 from explainer import paths
+from explainer.content_schema import names
 from explainer.link import md_text
 from explainer.load import LDict
 from explainer.model import Banner
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from explainer.problems import Problems
     from explainer.validate.fields import Fields as Validator
 
-FIELDS = ("text", "replaced_by", "link")
+FIELDS = names("banner")
 
 
 def validate(v: Validator, d: LDict) -> Banner | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from explainer.content_schema import names
 from explainer.load import LDict, LList
 from explainer.model import (
     SUCCESSOR_STATUSES,
@@ -38,9 +39,6 @@ COMPLETE = True
 to ``False`` while a document's articles are being converted; tests/test_article_schema.py
 checks both states). It applies to a document written in this format, one that declares its
 ``editions``; a document without them keeps the older article format."""
-
-ARTICLE_FIELDS = ("paragraphs", "unchanged", "successor", "repealed")
-"""The fields this module checks, beside those of ``validate.Validator.article``."""
 
 PARA_N_RE = re.compile(r"^\d+(?:-\d+)?$")
 
@@ -91,7 +89,7 @@ def editions(v: Validator, d: LDict) -> tuple[Edition, ...]:
         what = "an edition"
         date = v.date(item, "date", what)
         what = f"the edition of {date.iso}" if date else what
-        v.fields(item, what, ("date", "title", "act", "number", "sources"))
+        v.fields(item, what, names("edition"))
         title = v.text(item, "title", what)
         act = v.text(item, "act", what, required=False)
         num = v.string(item, "number", what, required=False)
@@ -130,7 +128,7 @@ def preamble(v: Validator, d: LDict) -> tuple[Text | None, tuple[Source, ...], d
         )
         return None, (), {}
     what = "the preamble"
-    v.fields(value, what, ("text", "sources"))
+    v.fields(value, what, names("preamble"))
     text = v.text(value, "text", what)
     sources = v.sources(value, what)
     v.text_safe(value, "text")
@@ -274,7 +272,7 @@ def _paragraphs(
                 f'invalid paragraph number \'{raw_n}\' in {what}: write "1", "2" or "3-1"',
             )
         pw = f"paragraph {n} of {what}" if n else f"a paragraph of {what}"
-        v.fields(item, pw, ("n", "text", "since", "until", "repealed"))
+        v.fields(item, pw, names("paragraph"))
         text = v.text(item, "text", pw)
         v.text_safe(item, "text")
         since = v.date(item, "since", pw, required=False)
@@ -338,7 +336,7 @@ def _successor(v: Validator, d: LDict, what: str) -> Successor | None:
         )
         return None
     sw = f"the successor of {what}"
-    v.fields(value, sw, ("status", "articles", "text", "sources"))
+    v.fields(value, sw, names("successor"))
     status = v.choice(value, "status", sw, SUCCESSOR_STATUSES)
     text = v.text(value, "text", sw)
     v.text_safe(value, "text")

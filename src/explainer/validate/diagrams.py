@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from explainer.content_schema import names
 from explainer.load import LDict
 from explainer.problems import Loc
 from explainer.render.diagram_svg import KINDS, Column, Diagram, Edge, Node
@@ -13,10 +14,10 @@ from explainer.validate import safety
 if TYPE_CHECKING:
     from explainer.validate import Validator
 
-FIELDS = ("id", "kind", "title", "description", "columns", "nodes", "edges", "sources", "as_of")
-NODE_FIELDS = ("id", "column", "level", "label")
-EDGE_FIELDS = ("from", "to", "label")
-COLUMN_FIELDS = ("id", "label")
+FIELDS = names("diagram")
+NODE_FIELDS = names("diagram_node")
+EDGE_FIELDS = names("diagram_edge")
+COLUMN_FIELDS = names("diagram_column")
 
 
 def labels(v: Validator, d: LDict, key: str, what: str, required: bool = True) -> dict | None:

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from explainer import limits
+from explainer.content_schema import names
 from explainer.load import LDict, LList, RawContent
 from explainer.model import (
     Category,
@@ -246,7 +247,7 @@ class Fields:
         for item, loc in self.each_mapping(
             value, f"each source in {what} must be a mapping (title: …, url: …)"
         ):
-            self.fields(item, f"a source of {what}", ("title", "url"))
+            self.fields(item, f"a source of {what}", names("source"))
             title = self.string(item, "title", f"a source of {what}")
             url = self.string(item, "url", f"a source of {what}", required=False)
             why = safety.url_problem(url) if url is not None else None
@@ -279,7 +280,7 @@ class Fields:
                 else:
                     self.markdown_safe(v, loc)
 
-    def labelled(self, d: LDict, key: str, what: str, extra: tuple[str, ...]) -> list[Any]:
+    def labelled(self, d: LDict, key: str, what: str, kind: str) -> list[Any]:
         """A list of ``{id, label: {lang: …}, …}`` (categories, statuses): each item with
         its id and label checked, duplicates reported."""
         value = d.get(key)
@@ -293,7 +294,7 @@ class Fields:
             value, f"each of '{key}' must be a mapping (id: …, label: …)"
         ):
             one = f"'{key}' of {what}"
-            self.fields(item, one, ("id", "label", *extra))
+            self.fields(item, one, names(kind))
             ident = self.string(item, "id", one)
             ident = self.ident(ident, self.loc(item, "id"), key.rstrip("s")) if ident else None
             label = self.text(item, "label", f"{key.rstrip('s')} '{ident}'")

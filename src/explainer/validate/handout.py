@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from explainer.content_schema import names
 from explainer.load import LDict, LList
 from explainer.model import (
     Handout,
@@ -23,11 +24,7 @@ class HandoutChecks(Fields):
         hid = self.req(d, "id", "a handout")
         hid = self.ident(hid, self.loc(d, "id"), "handout") if hid is not _MISSING else None
         what = f"handout '{hid}'" if hid else "a handout"
-        self.fields(
-            d,
-            what,
-            ("id", "title", "summary", "topics", "articles", "timeline", "editions", "pages"),
-        )
+        self.fields(d, what, names("handout"))
         title = self.text(d, "title", what)
         summary = self.text(d, "summary", what, required=False)
         safety.check_plain_fields(d, ("title", "summary"), self.p)
@@ -75,7 +72,7 @@ class HandoutChecks(Fields):
         out = []
         for item, loc in each_item(value):
             if isinstance(item, LDict):
-                self.fields(item, f"a topic of {what}", ("topic", "sections"))
+                self.fields(item, f"a topic of {what}", names("handout_topic"))
                 tid = self.string(item, "topic", f"a topic of {what}")
                 tid = self.ident(tid, self.loc(item, "topic"), "topic") if tid else None
                 sections = self.int_list(
@@ -113,7 +110,7 @@ class HandoutChecks(Fields):
             )
             return False, None
         tw = f"the timeline of {what}"
-        self.fields(value, tw, ("from", "to"))
+        self.fields(value, tw, names("handout_timeline"))
         first = self.integer(value, "from", tw)
         last = self.integer(value, "to", tw)
         if first is None or last is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from explainer.content_schema import names
 from explainer.load import LDict, LList
 from explainer.model import (
     HISTORY_KINDS,
@@ -30,7 +31,7 @@ class HistoryChecks(Fields):
             value, f"each history entry of {what} must be a mapping"
         ):
             hw = f"a history entry of {what}"
-            self.fields(item, hw, ("date", "kind", "text", "sources", "event"))
+            self.fields(item, hw, names("history"))
             date = self.date(item, "date", hw)
             kind = self.choice(item, "kind", hw, HISTORY_KINDS)
             text = self.text(item, "text", hw)
@@ -58,7 +59,7 @@ class HistoryChecks(Fields):
             value, f"each version of {what} must be a mapping (as_of: …, text: …, sources: …)"
         ):
             vw = f"a version of {what}"
-            self.fields(item, vw, ("as_of", "until", "text", "sources"))
+            self.fields(item, vw, names("version"))
             as_of = self.date(item, "as_of", vw)
             until = self.date(item, "until", vw, required=False)
             text = self.text(item, "text", vw)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from explainer.content_schema import names
 from explainer.load import LDict, LList, MarkdownFile
 from explainer.model import (
     Article,
@@ -44,7 +45,7 @@ class RecordChecks(HistoryChecks):
                 self.p.error(loc, f"topic '{folder}' has no topic.yml")
             return None
         what = f"topic '{folder}'"
-        self.fields(meta, what, ("order", "as_of", "articles", "terms", "sources"))
+        self.fields(meta, what, names("topic"))
         order = self.integer(meta, "order", what)
         as_of = self.date(meta, "as_of", what)
         articles = self.int_list(meta, "articles", what)
@@ -61,7 +62,7 @@ class RecordChecks(HistoryChecks):
             if md is None:
                 continue
             tw = f"{what} ({lang})"
-            self.fields(md.meta, tw, ("title", "summary"))
+            self.fields(md.meta, tw, names("topic_text"))
             title = self.string(md.meta, "title", tw)
             summary = self.string(md.meta, "summary", tw) or ""
             self.markdown_safe(md.body, Loc(md.loc.path, md.body_line))
@@ -99,24 +100,7 @@ class RecordChecks(HistoryChecks):
     def article(self, d: LDict, loc: Loc, document: Document) -> Article | None:
         num = validate_articles.number(self, d)
         what = f"article {num}" if num is not None else "an article"
-        self.fields(
-            d,
-            what,
-            (
-                "number",
-                "section",
-                "title",
-                "summary",
-                "status",
-                "history",
-                "versions",
-                "topics",
-                "terms",
-                "official",
-                "sources",
-                *validate_articles.ARTICLE_FIELDS,
-            ),
-        )
+        self.fields(d, what, names("article"))
         stem = loc.path.rsplit("/", 1)[-1].removesuffix(".yml")
         if num is not None and stem != str(num):
             self.p.error(
@@ -185,11 +169,7 @@ class RecordChecks(HistoryChecks):
         eid = self.req(d, "id", "an event")
         eid = self.ident(eid, self.loc(d, "id"), "event") if eid is not _MISSING else None
         what = f"event '{eid}'" if eid else "an event"
-        self.fields(
-            d,
-            what,
-            ("id", "date", "category", "title", "text", "articles", "topics", "note", "sources"),
-        )
+        self.fields(d, what, names("event"))
         date = self.date(d, "date", what)
         category = self.string(d, "category", what)
         known = tuple(c.id for c in self.site_categories)
@@ -232,7 +212,7 @@ class RecordChecks(HistoryChecks):
         tid = self.req(d, "id", "a term")
         tid = self.ident(tid, self.loc(d, "id"), "term") if tid is not _MISSING else None
         what = f"term '{tid}'" if tid else "a term"
-        self.fields(d, what, ("id", "term", "definition", "more", "articles", "sources", "avoid"))
+        self.fields(d, what, names("term"))
         term = self.text(d, "term", what)
         definition = self.text(d, "definition", what)
         more = self.text(d, "more", what, required=False)
@@ -324,7 +304,7 @@ class RecordChecks(HistoryChecks):
         mid = self.req(d, "id", "a milestone")
         mid = self.ident(mid, self.loc(d, "id"), "milestone") if mid is not _MISSING else None
         what = f"milestone '{mid}'" if mid else "a milestone"
-        self.fields(d, what, ("id", "title", "intro", "from", "to", "events"))
+        self.fields(d, what, names("milestone"))
         title = self.text(d, "title", what)
         intro = self.text(d, "intro", what)
         start = self.date(d, "from", what, required=False)

@@ -7,6 +7,7 @@ import os
 import re
 from typing import Any, cast
 
+from explainer.content_schema import names
 from explainer.load import LDict, LList
 from explainer.model import (
     Category,
@@ -37,11 +38,7 @@ class SettingsChecks(Fields):
         if d is None:
             return None
         what = "site settings"
-        self.fields(
-            d,
-            what,
-            ("languages", "as_of", "base_url", "repo_url", "home", "ui", "slug", "categories"),
-        )
+        self.fields(d, what, names("site"))
         langs_raw = self.req(d, "languages", what)
         languages: list[Language] = []
         if langs_raw is not _MISSING:
@@ -52,7 +49,7 @@ class SettingsChecks(Fields):
                     langs_raw, "each language must be a mapping (code: …, name: …)"
                 ):
                     lw = "a language"
-                    self.fields(item, lw, ("code", "name", "title", "description"))
+                    self.fields(item, lw, names("language"))
                     code = self.string(item, "code", lw)
                     name = self.string(item, "name", lw)
                     title = self.string(item, "title", lw)
@@ -95,9 +92,7 @@ class SettingsChecks(Fields):
         """``categories:`` of site.yml: the kinds of timeline events."""
         out = []
         shapes = ", ".join(svg.SHAPES)
-        for ident, label, item in self.labelled(
-            d, "categories", "site settings", ("shape", "colour")
-        ):
+        for ident, label, item in self.labelled(d, "categories", "site settings", "category"):
             shape = self.string(item, "shape", f"category '{ident}'")
             if shape is not None and shape not in svg.SHAPES:
                 self.p.error(
@@ -119,9 +114,7 @@ class SettingsChecks(Fields):
     def statuses(self, d: LDict) -> tuple[Status, ...]:
         """``statuses:`` of document.yml: the statuses an article can have."""
         out = []
-        for ident, label, item in self.labelled(
-            d, "statuses", "the document", ("document_status",)
-        ):
+        for ident, label, item in self.labelled(d, "statuses", "the document", "status"):
             flag = item.get("document_status", False)
             if not isinstance(flag, bool):
                 self.p.error(
@@ -213,20 +206,7 @@ class SettingsChecks(Fields):
             empty = {lang: "" for lang in self.langs}
             return Document(empty, empty, empty, (), Loc("content/document.yml"))
         what = "the document"
-        self.fields(
-            d,
-            what,
-            (
-                "title",
-                "official",
-                "status",
-                "sections",
-                "editions",
-                "preamble",
-                "statuses",
-                "banner",
-            ),
-        )
+        self.fields(d, what, names("document"))
         sections = []
         raw_sections = d.get("sections")  # optional: a document may have no sections
         if raw_sections is not None and not isinstance(raw_sections, LList):
@@ -234,7 +214,7 @@ class SettingsChecks(Fields):
         elif raw_sections is not None:
             for item, _loc in self.each_mapping(raw_sections, "each section must be a mapping"):
                 sw = "a section"
-                self.fields(item, sw, ("number", "title", "first", "last", "summary"))
+                self.fields(item, sw, names("section"))
                 num = self.integer(item, "number", sw)
                 title = self.text(item, "title", sw)
                 first = self.integer(item, "first", sw)
