@@ -203,3 +203,83 @@ def test_open_data_texts_are_plain(linked) -> None:  # noqa: ANN001
     a76 = next(a for a in ru["articles"] if a["number"] == 76)
     assert a76["summary"].startswith("Статья 76 определяла, от чьего имени и для чего")
     assert "судебная власть" in a76["summary"] and "judicial-power" in a76["terms"]
+
+
+# -- the built site ----------------------------------------------------------------------------
+
+AS_OF = {
+    "kk": "Мәліметтер күні: ",
+    "ru": "Сведения по состоянию на ",
+    "en": "Information as of ",
+}
+
+
+def page(site: Path, lang: str, rel: str) -> str:
+    root = site if lang == "kk" else site / lang
+    return (root / rel).read_text(encoding="utf-8")
+
+
+def dated_pages(site: Path) -> list[str]:
+    """The pages issue 14 item 6 names: glossary, indexes, a section page for each section,
+    the preamble, the 1995 → 2026 page, the editions, the side-by-side pages, the 404 page."""
+    rels = [
+        "glossary/index.html",
+        "articles/index.html",
+        "topics/index.html",
+        "editions/index.html",
+        "preamble/index.html",
+        "to-2026/index.html",
+        "404.html",
+        *(f"sections/{n}/index.html" for n in range(1, 10)),
+    ]
+    parallel = sorted(p.relative_to(site).as_posix() for p in (site / "parallel").rglob("*.html"))
+    assert parallel, "no side-by-side pages"
+    return rels + parallel
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_listed_page_is_dated(built_flagship: Path, lang: str) -> None:
+    site = built_flagship / "site"
+    undated = [rel for rel in dated_pages(site) if AS_OF[lang] not in page(site, lang, rel)]
+    assert undated == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_article_pages_have_paragraph_anchors_and_the_2026_counterpart(
+    built_flagship: Path,
+    linked,
+    lang: str,  # noqa: ANN001
+) -> None:
+    site = built_flagship / "site"
+    for a in linked.content.articles:
+        html = page(site, lang, f"articles/{a.key}/index.html")
+        for p in a.paragraphs:
+            assert f'id="p{p.n}"' in html, (a.key, p.n)
+        assert 'id="successor"' in html and f'data-status="{a.successor.status}"' in html, a.key
+    to_2026 = page(site, lang, "to-2026/index.html")
+    for a in linked.content.articles:
+        assert f"articles/{a.key}/" in to_2026, a.key
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_amendment_page_lists_every_article_it_changed(
+    built_flagship: Path,
+    linked,
+    lang: str,  # noqa: ANN001
+) -> None:
+    """A page per edition lists the articles whose history has an entry that day, and the
+    timeline's amendment events link to it."""
+    site = built_flagship / "site"
+    for ed in EDITIONS:
+        html = page(site, lang, f"editions/{ed}/index.html")
+        changed = [
+            a.key
+            for a in linked.content.articles
+            if any(h.date.iso == ed and h.kind == "amended" for h in a.history)
+        ]
+        assert changed, ed
+        listed = set(re.findall(r'href="(?:\.\./)+articles/([0-9-]+)/', html))
+        assert set(changed) <= listed, (ed, sorted(set(changed) - listed))
+    timeline = page(site, lang, "timeline/index.html")
+    linked_editions = set(re.findall(r'href="\.\./editions/(\d{4}-\d{2}-\d{2})/', timeline))
+    assert set(EDITIONS) <= linked_editions, sorted(set(EDITIONS) - linked_editions)
