@@ -5,6 +5,7 @@ The PDFs come from the session's one flagship build (``built_flagship``)."""
 
 from __future__ import annotations
 
+import html
 import html.parser
 import re
 import shutil
@@ -660,3 +661,34 @@ def test_a_good_definition_builds_its_pdfs(basic_copy: Path) -> None:
     page = (basic_copy / "site/topics/courts/index.html").read_text(encoding="utf-8")
     assert '<a href="../../handouts/kk/courts.pdf"' in page
     assert not (basic_copy / "site/handouts/ru").exists()
+
+
+DISPUTE = {
+    "kk": ("5 қыркүйекті", "6 қыркүйектегі"),
+    "ru": ("5 сентября", "6 сентября"),
+    "en": ("5 September", "6 September"),
+}
+
+
+def test_the_timeline_handout_prints_what_happened_and_where_sources_disagree(model) -> None:  # noqa: ANN001
+    """Issue 14 (facts review): each timeline entry carries the first sentence of the event's
+    text, and an event with a note is marked with the site's 'sources disagree' label (the
+    note itself is on the online timeline), so the 5/6 September 1995 dispute reaches paper."""
+    import re
+
+    h = next(x for x in model.content.handouts if x.id == "timeline-1995-2026")
+    events = [e for e in model.content.events if 1995 <= e.date.year <= 2026]
+    for lang in model.content.site.codes:
+        out = handouts.handout_html(model, h, lang)
+        label = model.content.ui[lang]["sources_disagree"]
+        rows = re.findall(r"<tr><td>[^<]*</td><td>(.*?)</td></tr>", out, re.S)
+        assert len(rows) == len(events)
+        for e, row in zip(events, rows, strict=True):
+            first = handouts.event_sentence(model.bodies[("event-text", e.id, lang)])
+            assert html.escape(first) in row, (lang, e.id)
+            assert (label in row) == (e.note is not None), (lang, e.id)
+        entry = rows[[e.id for e in events].index("in-force-1995")]
+        # the two days in the printed sentence, and the mark after it
+        text, mark = entry.split(' <span class="az-disputed">', 1)
+        assert all(d in text for d in DISPUTE[lang]), (lang, entry)
+        assert mark == f"({html.escape(label)})</span>", (lang, mark)

@@ -127,6 +127,13 @@ class Linker:
 
     def plain_definition(self, tid: str, lang: str) -> str:
         """A term's definition as plain text (references become their words)."""
+        return " ".join(self.words_only(self.terms[tid].definition[lang], lang).split())
+
+    def words_only(self, text: str, lang: str) -> str:
+        """``text`` as plain text: each ``[[kind:id|label]]`` becomes the words a reader sees
+        (its label, or the article's, topic's, term's or event's name), ``{2026: …}`` its
+        text, emphasis marks (``*``, backticks) go, line breaks stay (the tooltips, the
+        open-data export)."""
         ui = self.c.ui[lang]
 
         def words(m: re.Match[str]) -> str:
@@ -146,8 +153,8 @@ class Linker:
                 return self.events[target].title[lang]
             return target
 
-        text = OTHER_DOC_RE.sub(r"\g<text>", REF_RE.sub(words, self.terms[tid].definition[lang]))
-        return " ".join(re.sub(r"[*`]+", "", text).split())
+        text = OTHER_DOC_RE.sub(r"\g<text>", REF_RE.sub(words, text))
+        return re.sub(r"[*`]+", "", text).strip()
 
     def resolve(
         self,

@@ -62,6 +62,18 @@ def plain_text(md: str) -> str:
     return " ".join(text.split())
 
 
+EVENT_SENTENCE_END_RE = re.compile(
+    r"(?<!No)(?<!\bп)(?<!ст)(?<!\bг)(?<=[.!?…])[»\"”)]?\s+(?=[«\"“(]?[0-9A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])"
+)
+"""The end of a sentence in an event's text, where the next one may begin with a year
+("2010 жылдан…"), but not after "No.", «п.», «ст.», «г.»."""
+
+
+def event_sentence(md: str) -> str:
+    """The first sentence of an event's text, as plain text (a timeline handout's line)."""
+    return EVENT_SENTENCE_END_RE.split(plain_text(md), maxsplit=1)[0]
+
+
 def first_sentence(md: str) -> str:
     """The first sentence of the first paragraph, as plain text (a leading ``1.`` of a
     numbered list is dropped)."""
@@ -341,9 +353,15 @@ class Builder:
         for e in events:
             url = online_url(self.linked, self.lang, paths.event_anchor(e.id))
             date = html.escape(self.date(e.date))
-            title = a_href(url, html.escape(plain_text(e.title[self.lang])))
+            title = a_href(url, f"<b>{html.escape(plain_text(e.title[self.lang]))}</b>")
+            body = self.linked.bodies
+            text = event_sentence(body[("event-text", e.id, self.lang)])
+            what = f"{title}. {html.escape(text)}"
+            if e.note:  # marked with the site's label; the online timeline has the note
+                label = html.escape(self.ui["sources_disagree"])
+                what += f' <span class="az-disputed">({label})</span>'
             g.blocks.append(
-                Block("event", f'<p class="event"><b>{date}</b><br>{title}</p>', (date, title))
+                Block("event", f'<p class="event"><b>{date}</b><br>{what}</p>', (date, what))
             )
         return [g]
 

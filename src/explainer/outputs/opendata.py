@@ -7,8 +7,9 @@ import re
 from typing import Any
 
 from explainer import paths
-from explainer.link import Linked
+from explainer.link import Linked, Linker
 from explainer.model import Date, Source
+from explainer.problems import Problems
 
 SCHEMA = "ata-zan-explainer/1"
 
@@ -31,7 +32,17 @@ def words(markdown: str) -> int:
 
 
 def export(linked: Linked, lang: str) -> dict[str, Any]:
+    """Every text is plain: a reference (``[[term:court|courts]]``) is the words a reader
+    sees, ``{2026: …}`` its text, no emphasis marks; the links are in the id lists beside it
+    (``articles``, ``terms``, ``cited_by``…). Paragraph breaks stay as blank lines."""
     c = linked.content
+    words_only = Linker(c, Problems()).words_only
+
+    def t(text: str) -> str:
+        return words_only(text, lang)
+
+    def opt(text: dict[str, str] | None) -> str | None:
+        return t(text[lang]) if text else None
 
     def url(md: str) -> str:
         prefix = "" if lang == c.site.default else f"{lang}/"
@@ -50,7 +61,7 @@ def export(linked: Linked, lang: str) -> dict[str, Any]:
             "title": c.document.title[lang],
             "official": c.document.official[lang],
             "status": c.document.status[lang],
-            "preamble": c.document.preamble[lang] if c.document.preamble else None,
+            "preamble": opt(c.document.preamble),
             "editions": [
                 {
                     "date": e.date.iso,
@@ -65,26 +76,26 @@ def export(linked: Linked, lang: str) -> dict[str, Any]:
         },
         "topics": [
             {
-                "id": t.id,
-                "order": t.order,
-                "as_of": t.as_of.iso,
-                "title": t.texts[lang].title,
-                "summary": t.texts[lang].summary,
-                "translated": not t.texts[lang].fallback,
-                "words": words(t.texts[lang].body),
-                "url": url(paths.topic(t.id)),
-                "articles": list(t.articles),
-                "terms": list(t.terms),
-                "sources": _sources(t.sources),
+                "id": tp.id,
+                "order": tp.order,
+                "as_of": tp.as_of.iso,
+                "title": tp.texts[lang].title,
+                "summary": t(tp.texts[lang].summary),
+                "translated": not tp.texts[lang].fallback,
+                "words": words(tp.texts[lang].body),
+                "url": url(paths.topic(tp.id)),
+                "articles": list(tp.articles),
+                "terms": list(tp.terms),
+                "sources": _sources(tp.sources),
             }
-            for t in c.topics
+            for tp in c.topics
         ],
         "articles": [
             {
                 "number": a.number,
                 "section": a.section,
                 "title": a.title[lang],
-                "summary": a.summary[lang],
+                "summary": t(a.summary[lang]),
                 "status": a.status,
                 "official": a.official[lang],
                 "url": url(paths.article(a.number)),
@@ -94,7 +105,7 @@ def export(linked: Linked, lang: str) -> dict[str, Any]:
                     {
                         **_date(h.date),
                         "kind": h.kind,
-                        "text": h.text[lang],
+                        "text": t(h.text[lang]),
                         "event": h.event,
                         "sources": _sources(h.sources),
                     }
@@ -104,7 +115,7 @@ def export(linked: Linked, lang: str) -> dict[str, Any]:
                     {
                         "as_of": v.as_of.iso,
                         "until": v.until.iso if v.until else None,
-                        "text": v.text[lang],
+                        "text": t(v.text[lang]),
                         "sources": _sources(v.sources),
                     }
                     for v in a.versions
@@ -112,7 +123,7 @@ def export(linked: Linked, lang: str) -> dict[str, Any]:
                 "paragraphs": [
                     {
                         "n": p.n,
-                        "text": p.text[lang],
+                        "text": t(p.text[lang]),
                         "since": p.since.iso if p.since else None,
                         "until": p.until.iso if p.until else None,
                         "repealed": p.repealed,
@@ -124,7 +135,7 @@ def export(linked: Linked, lang: str) -> dict[str, Any]:
                 "successor": {
                     "status": a.successor.status,
                     "articles": list(a.successor.articles),
-                    "text": a.successor.text[lang],
+                    "text": t(a.successor.text[lang]),
                     "sources": _sources(a.successor.sources),
                 }
                 if a.successor
@@ -142,8 +153,8 @@ def export(linked: Linked, lang: str) -> dict[str, Any]:
                 **_date(e.date),
                 "category": e.category,
                 "title": e.title[lang],
-                "text": e.text[lang],
-                "note": e.note[lang] if e.note else None,
+                "text": t(e.text[lang]),
+                "note": opt(e.note),
                 "url": url(paths.event_anchor(e.id)),
                 "articles": list(e.articles),
                 "topics": list(e.topics),
@@ -153,25 +164,25 @@ def export(linked: Linked, lang: str) -> dict[str, Any]:
         ],
         "terms": [
             {
-                "id": t.id,
-                "term": t.term[lang],
-                "definition": t.definition[lang],
-                **({"more": t.more[lang]} if t.more else {}),
-                "translations": dict(t.term),
-                "url": url(paths.term_anchor(t.id)),
-                "articles": list(t.articles),
+                "id": tm.id,
+                "term": tm.term[lang],
+                "definition": t(tm.definition[lang]),
+                **({"more": t(tm.more[lang])} if tm.more else {}),
+                "translations": dict(tm.term),
+                "url": url(paths.term_anchor(tm.id)),
+                "articles": list(tm.articles),
                 "used_by": [
-                    {"kind": r.kind, "id": r.id} for r in linked.term_used_by.get(t.id, [])
+                    {"kind": r.kind, "id": r.id} for r in linked.term_used_by.get(tm.id, [])
                 ],
-                "sources": _sources(t.sources),
+                "sources": _sources(tm.sources),
             }
-            for t in c.terms
+            for tm in c.terms
         ],
         "milestones": [
             {
                 "id": m.id,
                 "title": m.title[lang],
-                "intro": m.intro[lang],
+                "intro": t(m.intro[lang]),
                 "from": m.start.iso if m.start else None,
                 "to": m.end.iso if m.end else None,
                 "url": url(paths.milestone(m.id)),
