@@ -38,12 +38,14 @@ def articles(linked) -> dict[str, object]:  # noqa: ANN001
     return {a.key: a for a in linked.content.articles}
 
 
+@pytest.mark.build  # a check of the whole flagship model (tooling guard)
 def test_every_article_1_to_98_is_there(articles) -> None:  # noqa: ANN001
     assert {str(n) for n in range(1, 99)} <= set(articles)
     # the articles inserted by later editions, under their own numbers
     assert {"83-1", "94-1", "94-2"} <= set(articles)
 
 
+@pytest.mark.build  # a check of the whole flagship model (tooling guard)
 def test_every_article_has_numbered_paragraphs_in_three_languages(articles) -> None:  # noqa: ANN001
     for key, a in articles.items():
         for lang in LANGS:
@@ -63,6 +65,7 @@ Article 84 (excluded in 2007) — its wording before 2007 is not in any source w
 whether the 1998 law touched it is not known; its page says the wording is not described."""
 
 
+@pytest.mark.build  # a check of the whole flagship model (tooling guard)
 def test_every_edition_an_article_lived_through_is_accounted_for(articles) -> None:  # noqa: ANN001
     """Each edition after the article came in and before it went is either a dated, sourced
     history entry or listed as 'unchanged'; every history entry has a source."""
@@ -84,6 +87,7 @@ def test_every_edition_an_article_lived_through_is_accounted_for(articles) -> No
     assert gaps == KNOWN_GAPS
 
 
+@pytest.mark.build  # a check of the whole flagship model (tooling guard)
 def test_every_article_says_where_its_rule_went_in_2026(articles) -> None:  # noqa: ANN001
     for key, a in articles.items():
         s = a.successor
@@ -96,6 +100,7 @@ def test_every_article_says_where_its_rule_went_in_2026(articles) -> None:  # no
             assert s.text[lang].strip(), (key, lang)
 
 
+@pytest.mark.build  # a check of the whole flagship model (tooling guard)
 def test_preamble_and_nine_sections(linked) -> None:  # noqa: ANN001
     doc = linked.content.document
     assert doc.preamble and all(doc.preamble[lang].strip() for lang in LANGS)
@@ -110,6 +115,7 @@ def test_preamble_and_nine_sections(linked) -> None:  # noqa: ANN001
 WORD_RE = re.compile(r"\w[\w'’.,%-]*")
 
 
+@pytest.mark.build  # a check of the whole flagship model (tooling guard)
 def test_glossary_has_80_terms_with_tooltip_sized_definitions(linked) -> None:  # noqa: ANN001
     from explainer.link import Linker
     from explainer.problems import Problems
@@ -188,6 +194,7 @@ def test_the_ordinal_check(text: str, bad: list[str]) -> None:
     assert [m.group(0) for m in UNHYPHENATED.finditer(text)] == bad
 
 
+@pytest.mark.build  # a check of the whole flagship model (tooling guard)
 def test_open_data_texts_are_plain(linked) -> None:  # noqa: ANN001
     """The JSON export carries the words a reader sees, not the content's markup
     (``[[term:…|…]]``, ``{2026: …}``, ``*emphasis*``); the links are in the id lists."""
