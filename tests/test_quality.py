@@ -329,8 +329,7 @@ def test_keyboard_shows_glossary_tooltip(
     page.goto(f"{server}/{path.removesuffix('index.html')}")
     # The first link to a term carries its definition (later ones have none): Tab to it.
     # (The tooltip text is Cyrillic: the regular expression \w of the old check is ASCII-only
-    # in the browser,
-    # so it never matched: the failure marked xfail in session 4.)
+    # in the browser, so it never matched: the failure marked xfail in session 4.)
     tab_to(page, ".md-content a.az-term", limit=200)
     tip = page.locator(".md-tooltip2--active")
     tip.wait_for(state="visible", timeout=5000)
