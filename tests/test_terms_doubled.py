@@ -63,6 +63,16 @@ def found(text: str, path: str = "content/topics/t/en.md") -> list[str]:
         ),
         ("content/topics/t/kk.md", "Әкімшілік әділеттің ([[term:administrative-justice]]) міндеті"),
         ("content/topics/t/en.md", "with jurors ([[term:jurors|jurors]])"),
+        # the term a few words before its bracket still reads twice
+        (
+            "content/topics/t/kk.md",
+            "Бұл — судьялардың тәуелсіздігі қағидаты ([[term:judicial-independence]]).",
+        ),
+        ("content/topics/t/kk.md", "алқабилер қатысатын сот қарайды ([[term:jurors]])"),
+        (
+            "content/topics/t/en.md",
+            "judicial independence, so called ([[term:judicial-independence]])",
+        ),
     ],
 )
 def test_same_words_before_the_bracket_are_found(path: str, text: str) -> None:
@@ -78,6 +88,12 @@ def test_same_words_before_the_bracket_are_found(path: str, text: str) -> None:
         "a court with jurors ([[term:jurors|jury trial]])",
         "jurors\n\n([[term:jurors]]) in the next paragraph",
         "[[term:judicial-independence|judicial independence]] is what we mean.",
+        # four words between: far enough to read as a gloss
+        "judicial independence in all the courts ([[term:judicial-independence]])",
+        # another sentence
+        "Jurors decided. The law says so ([[term:jurors]])",
+        # a word like the term's but not all of it
+        "обжалуется в административном порядке ([[term:administrative-justice]])",
     ],
 )
 def test_other_words_or_no_bracket_pass(text: str) -> None:
@@ -89,6 +105,16 @@ def test_yaml_text_and_line_of_the_bracket() -> None:
     assert found(text, "content/events/x.yml") == [
         "5: 'jurors ([[term:jurors]])' shows the same words twice (\"jurors (jurors)\"): "
         "write [[term:jurors|jurors]] instead, or just [[term:jurors]]"
+    ]
+
+
+def test_near_repeat_names_the_words_to_link() -> None:
+    text = "Осы қағида әкімшілік әділет деп аталады ([[term:administrative-justice]])."
+    assert found(text, "content/topics/t/kk.md") == [
+        "1: 'әкімшілік әділет деп аталады ([[term:administrative-justice]])' shows the same "
+        'words twice ("әкімшілік әділет деп аталады (әкімшілік әділет)"): link the words where '
+        "they stand, [[term:administrative-justice|әкімшілік әділет]] деп аталады, and drop "
+        "the bracket"
     ]
 
 

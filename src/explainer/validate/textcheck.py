@@ -92,8 +92,8 @@ def doubled_term_refs(
                 before = _WORDS.findall(paragraph)[-len(want) :] if want else []
                 if not want or len(before) < len(want):
                     continue
+                line = first + text.count("\n", 0, m.start())
                 if all(_same_word(a, b) for a, b in zip(before, want, strict=True)):
-                    line = first + text.count("\n", 0, m.start())
                     out.append(
                         (
                             Loc(path, line),
@@ -102,7 +102,39 @@ def doubled_term_refs(
                             f"[[term:{tid}|{' '.join(before)}]] instead, or just [[term:{tid}]]",
                         )
                     )
+                    continue
+                near = _near_repeat(_SENTENCE_BREAK.split(paragraph)[-1], want)
+                if near is not None:
+                    words, rest = near
+                    out.append(
+                        (
+                            Loc(path, line),
+                            f"'{words} {rest} {m.group(0)}' shows the same words twice "
+                            f'("{words} {rest} ({words_shown})"): link the words where they '
+                            f"stand, [[term:{tid}|{words}]] {rest}, and drop the bracket",
+                        )
+                    )
     return out
+
+
+NEAR = 3
+"""How many other words may stand between the term's words and its bracket: "осы қағида
+кінәсіздік презумпциясы деп аталады ([[term:…]])" still reads the term twice."""
+_SENTENCE_BREAK = re.compile(r"[.!?;:](?:\s|$)")
+
+
+def _near_repeat(sentence: str, want: list[str]) -> tuple[str, str] | None:
+    """The term's words (``want``) and the words after them, where the words stand together
+    at most ``NEAR`` words before the end of ``sentence``; else None."""
+    words = _WORDS.findall(sentence)
+    for gap in range(1, NEAR + 1):
+        start = len(words) - gap - len(want)
+        if start < 0:
+            break
+        here = words[start : start + len(want)]
+        if all(_same_word(a, b) for a, b in zip(here, want, strict=True)):
+            return " ".join(here), " ".join(words[start + len(want) :])
+    return None
 
 
 # -- one term, one concept -----------------------------------------------------------------
