@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from explainer import pipeline
-from explainer.model import Term
+from explainer.model import Event, Term
 from explainer.problems import ContentError, Loc
 from explainer.validate.textcheck import doubled_term_refs
 
@@ -113,9 +113,41 @@ def test_near_repeat_names_the_words_to_link() -> None:
     assert found(text, "content/topics/t/kk.md") == [
         "1: 'әкімшілік әділет деп аталады ([[term:administrative-justice]])' shows the same "
         'words twice ("әкімшілік әділет деп аталады (әкімшілік әділет)"): link the words where '
-        "they stand, [[term:administrative-justice|әкімшілік әділет]] деп аталады, and drop "
-        "the bracket"
+        "they stand, [[term:administrative-justice|әкімшілік әділет]], and drop the bracket"
     ]
+
+
+def test_an_event_whose_title_stands_before_its_bracket() -> None:
+    event = Event(
+        "court-2023",
+        None,  # type: ignore[arg-type]
+        "courts",
+        {"en": "Constitutional Court opens", "kk": "Конституциялық Сот ашылды"},
+        {},
+        (),
+        (),
+        None,
+        (),
+        Loc("e.yml", 1),
+    )
+    text = "Then the Constitutional Court opened ([[event:court-2023]]); it sat in Astana."
+    assert [
+        f"{loc.line}: {msg}"
+        for loc, msg in doubled_term_refs({"content/topics/t/en.md": text}, TERMS, CODES, [event])
+    ] == [
+        "1: 'Constitutional Court opened ([[event:court-2023]])' shows the same words twice "
+        '("Constitutional Court opened (Constitutional Court opens)"): write '
+        "[[event:court-2023|Constitutional Court opened]] instead, or just [[event:court-2023]]"
+    ]
+    assert (
+        doubled_term_refs(
+            {"content/topics/t/en.md": "The court opened ([[event:court-2023]])."},
+            TERMS,
+            CODES,
+            [event],
+        )
+        == []
+    )
 
 
 def test_strict_check_refuses_it(tmp_path: Path) -> None:

@@ -45,7 +45,9 @@ def definition_sentences(text: str) -> int:
 
 # -- "X ([[term:id]])" shows X twice -------------------------------------------------------
 
-_BRACKETED_TERM = re.compile(r"\(\[\[term:(?P<id>[a-z0-9-]+)(?:\|(?P<label>[^\]]*))?\]\]\)")
+_BRACKETED_TERM = re.compile(
+    r"\(\[\[(?P<kind>term|event):(?P<id>[a-z0-9-]+)(?:\|(?P<label>[^\]]*))?\]\]\)"
+)
 _WORDS = re.compile(r"\w+")
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 
@@ -65,15 +67,17 @@ def _same_word(a: str, b: str) -> bool:
 
 
 def doubled_term_refs(
-    texts: dict[str, str], terms: list[Any], codes: tuple[str, ...]
+    texts: dict[str, str], terms: list[Any], codes: tuple[str, ...], events: list[Any] = ()
 ) -> list[tuple[Any, str]]:
     """``(Loc, message)`` for every ``X ([[term:id]])`` whose link shows the words X that
-    stand right before it, so the page reads "judicial independence (judicial
-    independence)". Lines of one language that follow each other are read as one text, so
-    the words may stand on the line before."""
+    stand right before it (or up to ``NEAR`` words before), so the page reads "judicial
+    independence (judicial independence)"; likewise ``X ([[event:id]])`` showing the event's
+    title. Lines of one language that follow each other are read as one text, so the words
+    may stand on the line before."""
     from explainer.problems import Loc
 
-    shown = {tm.id: tm.term for tm in terms}
+    shown = {("term", tm.id): tm.term for tm in terms}
+    shown.update({("event", ev.id): ev.title for ev in events})
     out: list[tuple[Any, str]] = []
     for path in sorted(texts):
         blocks: list[tuple[str, int, list[str]]] = []
@@ -85,55 +89,55 @@ def doubled_term_refs(
         for lang, first, lines in blocks:
             text = "\n".join(lines)
             for m in _BRACKETED_TERM.finditer(text):
-                tid = m.group("id")
-                words_shown = m.group("label") or shown.get(tid, {}).get(lang, "")
+                tid = f"{m.group('kind')}:{m.group('id')}"
+                words_shown = m.group("label") or shown.get(
+                    (m.group("kind"), m.group("id")), {}
+                ).get(lang, "")
                 want = _WORDS.findall(words_shown)
                 paragraph = _BLANK_LINE.split(text[: m.start()])[-1]
-                before = _WORDS.findall(paragraph)[-len(want) :] if want else []
-                if not want or len(before) < len(want):
+                found = _repeat(_SENTENCE_BREAK.split(paragraph)[-1], want)
+                if found is None:
                     continue
+                words, rest = found
                 line = first + text.count("\n", 0, m.start())
-                if all(_same_word(a, b) for a, b in zip(before, want, strict=True)):
-                    out.append(
-                        (
-                            Loc(path, line),
-                            f"'{' '.join(before)} {m.group(0)}' shows the same words twice "
-                            f'("{" ".join(before)} ({words_shown})"): write '
-                            f"[[term:{tid}|{' '.join(before)}]] instead, or just [[term:{tid}]]",
-                        )
+                if not rest:
+                    message = (
+                        f"'{words} {m.group(0)}' shows the same words twice "
+                        f'("{words} ({words_shown})"): write [[{tid}|{words}]] instead, or '
+                        f"just [[{tid}]]"
                     )
-                    continue
-                near = _near_repeat(_SENTENCE_BREAK.split(paragraph)[-1], want)
-                if near is not None:
-                    words, rest = near
-                    out.append(
-                        (
-                            Loc(path, line),
-                            f"'{words} {rest} {m.group(0)}' shows the same words twice "
-                            f'("{words} {rest} ({words_shown})"): link the words where they '
-                            f"stand, [[term:{tid}|{words}]] {rest}, and drop the bracket",
-                        )
+                else:
+                    message = (
+                        f"'{rest} {m.group(0)}' shows the same words twice "
+                        f'("{rest} ({words_shown})"): link the words where they stand, '
+                        f"[[{tid}|{words}]], and drop the bracket"
                     )
+                out.append((Loc(path, line), message))
     return out
 
 
 NEAR = 3
-"""How many other words may stand between the term's words and its bracket: "осы қағида
+"""How many other words may stand between the shown words and the bracket: "осы қағида
 кінәсіздік презумпциясы деп аталады ([[term:…]])" still reads the term twice."""
 _SENTENCE_BREAK = re.compile(r"[.!?;:](?:\s|$)")
 
 
-def _near_repeat(sentence: str, want: list[str]) -> tuple[str, str] | None:
-    """The term's words (``want``) and the words after them, where the words stand together
-    at most ``NEAR`` words before the end of ``sentence``; else None."""
-    words = _WORDS.findall(sentence)
-    for gap in range(1, NEAR + 1):
+def _repeat(sentence: str, want: list[str]) -> tuple[str, str] | None:
+    """The words ``want`` as they stand in ``sentence`` (perhaps in another case form), and
+    the sentence's end from them on if other words follow ("" if none), where at most
+    ``NEAR`` words follow; else None."""
+    if not want:
+        return None
+    words = list(_WORDS.finditer(sentence))
+    for gap in range(NEAR + 1):
         start = len(words) - gap - len(want)
         if start < 0:
             break
         here = words[start : start + len(want)]
-        if all(_same_word(a, b) for a, b in zip(here, want, strict=True)):
-            return " ".join(here), " ".join(words[start + len(want) :])
+        if all(_same_word(a.group(0), b) for a, b in zip(here, want, strict=True)):
+            shown = sentence[here[0].start() : here[-1].end()]
+            rest = sentence[here[0].start() : words[-1].end()] if gap else ""
+            return " ".join(shown.split()), " ".join(rest.split())
     return None
 
 
