@@ -83,3 +83,28 @@ def test_a_mouse_click_still_follows_the_link(server: str, browser: Browser) -> 
     page.wait_for_url(f"**/glossary/#{term}")
     assert page.locator(".az-tap").count() == 0
     page.close()
+
+
+def test_no_serious_accessibility_violations_on_a_phone(server: str, browser: Browser) -> None:
+    """axe-core at 390 px, touch: the reflowed tables of the ladder and the elections, and a
+    tapped term's box open."""
+    from .test_quality import AXE, AXE_RUN
+
+    ctx = browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
+    page = ctx.new_page()
+    bad = []
+    for path in ("topics/ladder-of-appeal/", "ru/topics/presidential-election/"):
+        page.goto(f"{server}/{path}")
+        assert page.locator("table[data-stack]").count() > 0
+        link = page.locator(".md-content a.az-term").first
+        link.scroll_into_view_if_needed()
+        link.tap()
+        expect(page.locator(".az-tap")).to_be_visible()
+        page.add_script_tag(path=str(AXE))
+        for v in page.evaluate(AXE_RUN):
+            if v["impact"] in ("serious", "critical"):
+                bad.append(f"{path}: {v['impact']} {v['id']} ({v['help']}): {v['nodes'][0]}")
+    ctx.close()
+    assert not bad, "\n".join(bad)
