@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, expect
 
+from .test_quality import unzipped  # noqa: F401 (the offline bundle, unpacked)
+
 
 @pytest.mark.parametrize(("lang", "prefix"), [("kk", ""), ("ru", "/ru")])
 def test_tap_shows_the_definition_in_place(
@@ -108,3 +110,20 @@ def test_no_serious_accessibility_violations_on_a_phone(server: str, browser: Br
                 bad.append(f"{path}: {v['impact']} {v['id']} ({v['help']}): {v['nodes'][0]}")
     ctx.close()
     assert not bad, "\n".join(bad)
+
+
+def test_tap_works_offline_from_file(unzipped: Path, browser: Browser) -> None:  # noqa: F811
+    """The offline bundle's links read ``../glossary.html#id``: a tap there shows the box too."""
+    ctx = browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
+    page = ctx.new_page()
+    url = (unzipped / "ru" / "topics" / "judicial-power.html").as_uri()
+    page.goto(url)
+    link = page.locator(".md-content a.az-term").first
+    assert ".html#" in (link.get_attribute("href") or "")
+    link.scroll_into_view_if_needed()
+    link.tap()
+    expect(page.locator(".az-tap")).to_be_visible()
+    assert page.url == url
+    ctx.close()
