@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 _WORD = re.compile(r"[A-Za-z\u0400-\u04FF]+")
@@ -67,7 +68,7 @@ def _same_word(a: str, b: str) -> bool:
 
 
 def doubled_term_refs(
-    texts: dict[str, str], terms: list[Any], codes: tuple[str, ...], events: list[Any] = ()
+    texts: dict[str, str], terms: list[Any], codes: tuple[str, ...], events: Sequence[Any] = ()
 ) -> list[tuple[Any, str]]:
     """``(Loc, message)`` for every ``X ([[term:id]])`` whose link shows the words X that
     stand right before it (or up to ``NEAR`` words before), so the page reads "judicial
