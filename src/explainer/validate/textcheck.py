@@ -100,7 +100,7 @@ def doubled_term_refs(
                 if found is None:
                     continue
                 words, rest = found
-                line = first + text.count("\n", 0, m.start())
+                line_no = first + text.count("\n", 0, m.start())
                 if not rest:
                     message = (
                         f"'{words} {m.group(0)}' shows the same words twice "
@@ -113,7 +113,7 @@ def doubled_term_refs(
                         f'("{rest} ({words_shown})"): link the words where they stand, '
                         f"[[{tid}|{words}]], and drop the bracket"
                     )
-                out.append((Loc(path, line), message))
+                out.append((Loc(path, line_no), message))
     return out
 
 
