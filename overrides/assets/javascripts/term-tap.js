@@ -106,7 +106,8 @@
     "click",
     function (e) {
       var link = isTerm(e.target);
-      if (!link || !touch) return;
+      /* a click from the keyboard (Enter: detail 0) follows the link, as before */
+      if (!link || !touch || e.detail === 0) return;
       if (link === owner) {
         e.preventDefault();
         close(false);
