@@ -36,6 +36,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from explainer.engine import htmlpost
+from explainer.render import tables
 from explainer.write import MANIFEST, read_manifest
 
 log = logging.getLogger("mkdocs.plugins.explainer")
@@ -259,7 +260,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         return context
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Any) -> str:
-        # Before the search plugin reads the page (on_page_context).
+        # Before the search plugin reads the page (on_page_context). Wide tables get their
+        # column labels on every cell, to reflow on a phone (render/tables.py).
+        html = tables.stack(html)
         return SEARCH_EXCLUDE_RE.sub(lambda m: m.group(0) + " data-search-exclude", html)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:

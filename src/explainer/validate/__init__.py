@@ -79,7 +79,9 @@ class Validator(SettingsChecks, RecordChecks, HandoutChecks, CrossRefs):
                     )
         for loc, message in term_consistency(texts, terms, self.langs):
             self.p.error(loc, message)
-        for loc, message in doubled_term_refs(texts, [t for t in terms if t], self.langs):
+        for loc, message in doubled_term_refs(
+            texts, [t for t in terms if t], self.langs, [e for e in events if e]
+        ):
             self.p.warning(loc, message)
         if content_site is None:
             return None

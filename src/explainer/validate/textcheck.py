@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 _WORD = re.compile(r"[A-Za-z\u0400-\u04FF]+")
@@ -45,7 +46,9 @@ def definition_sentences(text: str) -> int:
 
 # -- "X ([[term:id]])" shows X twice -------------------------------------------------------
 
-_BRACKETED_TERM = re.compile(r"\(\[\[term:(?P<id>[a-z0-9-]+)(?:\|(?P<label>[^\]]*))?\]\]\)")
+_BRACKETED_TERM = re.compile(
+    r"\(\[\[(?P<kind>term|event):(?P<id>[a-z0-9-]+)(?:\|(?P<label>[^\]]*))?\]\]\)"
+)
 _WORDS = re.compile(r"\w+")
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 
@@ -65,15 +68,17 @@ def _same_word(a: str, b: str) -> bool:
 
 
 def doubled_term_refs(
-    texts: dict[str, str], terms: list[Any], codes: tuple[str, ...]
+    texts: dict[str, str], terms: list[Any], codes: tuple[str, ...], events: Sequence[Any] = ()
 ) -> list[tuple[Any, str]]:
     """``(Loc, message)`` for every ``X ([[term:id]])`` whose link shows the words X that
-    stand right before it, so the page reads "judicial independence (judicial
-    independence)". Lines of one language that follow each other are read as one text, so
-    the words may stand on the line before."""
+    stand right before it (or up to ``NEAR`` words before), so the page reads "judicial
+    independence (judicial independence)"; likewise ``X ([[event:id]])`` showing the event's
+    title. Lines of one language that follow each other are read as one text, so the words
+    may stand on the line before."""
     from explainer.problems import Loc
 
-    shown = {tm.id: tm.term for tm in terms}
+    shown = {("term", tm.id): tm.term for tm in terms}
+    shown.update({("event", ev.id): ev.title for ev in events})
     out: list[tuple[Any, str]] = []
     for path in sorted(texts):
         blocks: list[tuple[str, int, list[str]]] = []
@@ -85,24 +90,56 @@ def doubled_term_refs(
         for lang, first, lines in blocks:
             text = "\n".join(lines)
             for m in _BRACKETED_TERM.finditer(text):
-                tid = m.group("id")
-                words_shown = m.group("label") or shown.get(tid, {}).get(lang, "")
+                tid = f"{m.group('kind')}:{m.group('id')}"
+                words_shown = m.group("label") or shown.get(
+                    (m.group("kind"), m.group("id")), {}
+                ).get(lang, "")
                 want = _WORDS.findall(words_shown)
                 paragraph = _BLANK_LINE.split(text[: m.start()])[-1]
-                before = _WORDS.findall(paragraph)[-len(want) :] if want else []
-                if not want or len(before) < len(want):
+                found = _repeat(_SENTENCE_BREAK.split(paragraph)[-1], want)
+                if found is None:
                     continue
-                if all(_same_word(a, b) for a, b in zip(before, want, strict=True)):
-                    line_no = first + text.count("\n", 0, m.start())
-                    out.append(
-                        (
-                            Loc(path, line_no),
-                            f"'{' '.join(before)} {m.group(0)}' shows the same words twice "
-                            f'("{" ".join(before)} ({words_shown})"): write '
-                            f"[[term:{tid}|{' '.join(before)}]] instead, or just [[term:{tid}]]",
-                        )
+                words, rest = found
+                line_no = first + text.count("\n", 0, m.start())
+                if not rest:
+                    message = (
+                        f"'{words} {m.group(0)}' shows the same words twice "
+                        f'("{words} ({words_shown})"): write [[{tid}|{words}]] instead, or '
+                        f"just [[{tid}]]"
                     )
+                else:
+                    message = (
+                        f"'{rest} {m.group(0)}' shows the same words twice "
+                        f'("{rest} ({words_shown})"): link the words where they stand, '
+                        f"[[{tid}|{words}]], and drop the bracket"
+                    )
+                out.append((Loc(path, line_no), message))
     return out
+
+
+NEAR = 3
+"""How many other words may stand between the shown words and the bracket: "осы қағида
+кінәсіздік презумпциясы деп аталады ([[term:…]])" still reads the term twice."""
+_SENTENCE_BREAK = re.compile(r"[.!?;:](?:\s|$)")
+
+
+def _repeat(sentence: str, want: list[str]) -> tuple[str, str] | None:
+    """The words ``want`` as they stand in ``sentence`` (perhaps in another case form), and
+    the sentence's end from them on if other words follow ("" if none), where at most
+    ``NEAR`` words follow; else None."""
+    if not want:
+        return None
+    words = list(_WORDS.finditer(sentence))
+    for gap in range(NEAR + 1):
+        start = len(words) - gap - len(want)
+        if start < 0:
+            break
+        here = words[start : start + len(want)]
+        if all(_same_word(a.group(0), b) for a, b in zip(here, want, strict=True)):
+            shown = sentence[here[0].start() : here[-1].end()]
+            rest = sentence[here[0].start() : words[-1].end()] if gap else ""
+            return " ".join(shown.split()), " ".join(rest.split())
+    return None
 
 
 # -- one term, one concept -----------------------------------------------------------------
