@@ -1,0 +1,123 @@
+"""Issue 15 items 5 and 6 (reader-b): heading anchors, the old anchors kept, share metadata."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from explainer.engine.anchors import slugify
+
+DATA = Path(__file__).parent / "data"
+
+
+def test_slug_keeps_every_script() -> None:
+    assert slugify("Негізгі ереже", "-") == "негізгі-ереже"
+    assert slugify("Ата Заң — 2026 жыл", "-") == "ата-заң-2026-жыл"
+    assert slugify("Судебная власть (1995)", "-") == "судебная-власть-1995"
+    assert slugify("The rule", "-") == "the-rule"
+
+
+class Page(HTMLParser):
+    """A built page's ids, its headings (id, old ids inside) and its share metadata."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.headings: list[tuple[str, list[str]]] = []
+        self.meta: dict[str, list[str]] = {}
+        self._in_heading = False
+        self.feed(path.read_text(encoding="utf-8"))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if a.get("id"):
+            self.ids.add(a["id"] or "")
+        if re.fullmatch(r"h[1-3]", tag) and a.get("id"):
+            self.headings.append((a["id"] or "", []))
+            self._in_heading = True
+        elif tag == "span" and self._in_heading and a.get("class") == "az-anchor-alias":
+            self.headings[-1][1].append(a["id"] or "")
+        elif tag == "meta":
+            key = a.get("property") or a.get("name") or ""
+            if key.startswith(("og:", "twitter:")):
+                self.meta.setdefault(key, []).append(a.get("content") or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if re.fullmatch(r"h[1-6]", tag):
+            self._in_heading = False
+
+
+def ids(page: Path) -> set[str]:
+    return Page(page).ids
+
+
+def headings(page: Path) -> list[tuple[str, list[str]]]:
+    return Page(page).headings
+
+
+@pytest.mark.parametrize(
+    ("rel", "expected"),
+    [
+        ("topics/courts/index.html", [("соттар", ["_1"]), ("негізгі-ереже", ["_2"])]),
+        ("ru/topics/courts/index.html", [("суды", ["_1"]), ("главное", ["_2"])]),
+        ("en/topics/courts/index.html", [("courts", []), ("the-rule", [])]),
+    ],
+)
+def test_headings_get_words_and_keep_the_old_id(
+    built_basic: Path, rel: str, expected: list[tuple[str, list[str]]]
+) -> None:
+    got = headings(built_basic / "site" / rel)
+    assert got[: len(expected)] == expected
+    # the keyed ids stay as they were
+    assert ("sources", []) in got
+
+
+def meta(page: Path) -> dict[str, list[str]]:
+    return Page(page).meta
+
+
+def test_share_metadata_per_page(built_basic: Path) -> None:
+    site = built_basic / "site"
+    assert meta(site / "ru/topics/courts/index.html") == {
+        "og:type": ["article"],
+        "og:site_name": ["Тестовый сайт"],
+        "og:title": ["Суды"],
+        "og:description": ["Правосудие осуществляет только суд."],
+        "og:locale": ["ru_RU"],
+        "og:locale:alternate": ["kk_KZ", "en_US"],
+        "og:url": ["https://example.org/test/ru/topics/courts/"],
+        "twitter:card": ["summary"],
+        "twitter:title": ["Суды"],
+        "twitter:description": ["Правосудие осуществляет только суд."],
+    }
+    kk = meta(site / "topics/courts/index.html")
+    assert kk["og:locale"] == ["kk_KZ"] and kk["og:title"] == ["Соттар"]
+    assert meta(site / "index.html")["og:type"] == ["website"]
+
+
+def test_no_og_url_without_base_url(tmp_path: Path) -> None:
+    from .conftest import CASES, make_project, run_cli
+
+    root = make_project(tmp_path / "p", CASES / "basic" / "content")
+    site_yml = root / "content/site.yml"
+    text = site_yml.read_text(encoding="utf-8")
+    assert re.search(r"^base_url: .*\n", text, flags=re.M)
+    site_yml.write_text(re.sub(r"^base_url: .*\n", "", text, flags=re.M), encoding="utf-8")
+    r = run_cli(root, "build", "--strict", "--no-offline")
+    assert r.code == 0, r.err
+    got = meta(root / "site/en/topics/courts/index.html")
+    assert "og:url" not in got and got["og:title"] == ["Courts"]
+
+
+def test_every_published_anchor_still_resolves(built_flagship: Path) -> None:
+    """tests/data/published-anchors.json: the ids of main's build before the new slug."""
+    published = json.loads((DATA / "published-anchors.json").read_text(encoding="utf-8"))
+    missing = []
+    for rel, old in sorted(published.items()):
+        have = ids(built_flagship / "site" / rel)
+        missing += [f"{rel}#{i}" for i in old if i not in have]
+    assert missing == []
