@@ -121,3 +121,61 @@ def test_every_published_anchor_still_resolves(built_flagship: Path) -> None:
         have = ids(built_flagship / "site" / rel)
         missing += [f"{rel}#{i}" for i in old if i not in have]
     assert missing == []
+
+
+# -- copy citation (item 6) -------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def built_editions(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The editions fixture (articles with paragraphs), built once with its offline zip."""
+    from .conftest import CASES, make_project, run_cli
+
+    root = make_project(tmp_path_factory.mktemp("cite") / "p", CASES / "editions" / "content")
+    r = run_cli(root, "build", "--strict")
+    assert r.code == 0, r.err
+    return root
+
+
+class Cites(HTMLParser):
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.cites: list[tuple[str, str]] = []
+        self.feed(path.read_text(encoding="utf-8"))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "button" and "data-az-cite" in a:
+            self.cites.append((a.get("aria-label") or "", a["data-az-cite"] or ""))
+
+
+@pytest.mark.parametrize(
+    ("lang", "label", "text"),
+    [
+        (
+            "kk",
+            "2-тармаққа сілтемені көшіру",
+            "ҚР 1995 жылғы Конституциясы, 75-баптың 2-тармағы. Сынақ сайты. "
+            "https://example.org/test/articles/75/#p2. Мәліметтер күні: 2026 жылғы 25 қараша.",
+        ),
+        (
+            "ru",
+            "Копировать ссылку на пункт 2",
+            "Конституция РК 1995 года, пункт 2 статьи 75. Тестовый сайт. "
+            "https://example.org/test/ru/articles/75/#p2. "
+            "Сведения по состоянию на 25 ноября 2026 г.",
+        ),
+        (
+            "en",
+            "Copy a citation of paragraph 2",
+            "Constitution of the Republic of Kazakhstan (1995), Article 75(2). Test site. "
+            "https://example.org/test/en/articles/75/#p2. Information as of 25 November 2026.",
+        ),
+    ],
+)
+def test_paragraph_citation_text(built_editions: Path, lang: str, label: str, text: str) -> None:
+    root = built_editions / "site" / ("" if lang == "kk" else lang)
+    cites = Cites(root / "articles/75/index.html").cites
+    assert (label, text) in cites
+    # the article's own button first, then one per paragraph
+    assert cites[0][0] == "" and "#p" not in cites[0][1] and len(cites) >= 3
