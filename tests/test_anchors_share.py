@@ -179,3 +179,50 @@ def test_paragraph_citation_text(built_editions: Path, lang: str, label: str, te
     assert (label, text) in cites
     # the article's own button first, then one per paragraph
     assert cites[0][0] == "" and "#p" not in cites[0][1] and len(cites) >= 3
+
+
+# -- the offline bundle's start page (item 6) --------------------------------------------------
+
+
+def test_offline_zip_opens_with_a_start_page_in_every_language(built_editions: Path) -> None:
+    import zipfile
+
+    (zip_path,) = (built_editions / "dist").glob("*.zip")
+    with zipfile.ZipFile(zip_path) as zf:
+        names = zf.namelist()
+        top = names[0].split("/")[0]
+        assert f"{top}/README.html" in names
+        page = zf.read(f"{top}/README.html").decode("utf-8")
+        # what it points at is in the bundle
+        for index in ("index.html", "ru/index.html", "en/index.html"):
+            assert f"{top}/{index}" in names
+    assert re.findall(r'<section lang="(\w+)">', page) == ["kk", "ru", "en"]
+    assert '<a href="index.html">Қазақша нұсқасын ашу: index.html</a>' in page
+    assert '<a href="ru/index.html">Открыть русскую версию: ru/index.html</a>' in page
+    assert '<a href="en/index.html">Open the English version: en/index.html</a>' in page
+    assert "<p>Мәліметтер күні: 2026 жылғы 25 қараша</p>" in page
+    assert "<p>Сведения по состоянию на 25 ноября 2026 г.</p>" in page
+    assert "<p>Information as of 25 November 2026</p>" in page
+    assert "<script" not in page and "http" not in page
+
+
+def test_start_page_escapes_content() -> None:
+    """Security: the site's titles reach the start page's HTML as text (row: README.html)."""
+    from explainer.load import load_ui
+    from explainer.model import Date, Language, Site
+    from explainer.outputs.offline_start import start_page
+    from explainer.problems import Loc
+
+    bad = '<img src=x onerror=alert(1)> "q"'
+    lang = Language(code="en", name="English", title=bad, description="d")
+    site = Site(
+        languages=(lang,),
+        as_of=Date(2026, 11, 25),
+        base_url=None,
+        repo_url=None,
+        home={},
+        loc=Loc("content/site.yml", 1),
+    )
+    page = start_page(site, load_ui())
+    assert "<img" not in page
+    assert "&lt;img src=x onerror=alert(1)&gt; &quot;q&quot;" in page

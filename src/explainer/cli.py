@@ -235,6 +235,11 @@ def _stage_and_swap(
             if (ssite / "handouts").is_dir():
                 shutil.copytree(ssite / "handouts", soff / "handouts")
             offline.prune(soff, list(site.codes), site.default)
+            from explainer.outputs import offline_start  # the start page (issue 15)
+
+            (soff / offline_start.NAME).write_text(
+                offline_start.start_page(site, result.linked.content.ui), encoding="utf-8"
+            )
             bundle = offline.zip_tree(soff, zip_name.removesuffix(".zip"), site.as_of.as_date())
     except (MkDocsException, SystemExit) as exc:
         print(f"explainer: mkdocs build failed: {exc}; nothing was replaced", file=sys.stderr)

@@ -137,9 +137,9 @@ class PageContext:
             url += ". "
         language = next(x for x in site.languages if x.code == self.lang)
         return str(ui["cite_text"]).format(
-            document=plain(self.c.document.title[self.lang]),
+            document=self.c.document.title[self.lang],
             ref=ref,
-            site=plain(language.title),
+            site=language.title,
             url=url,
             as_of=as_of_line(site.as_of, ui).rstrip("."),
         )
