@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
 import json
 import re
+import threading
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser
+from playwright.sync_api import Page as Tab
 
 from explainer.engine.anchors import slugify
 
@@ -226,3 +233,86 @@ def test_start_page_escapes_content() -> None:
     page = start_page(site, load_ui())
     assert "<img" not in page
     assert "&lt;img src=x onerror=alert(1)&gt; &quot;q&quot;" in page
+
+
+# -- in a browser: the language switch keeps the section; copying a citation ----------------
+
+
+@contextlib.contextmanager
+def serve(site: Path) -> Iterator[str]:
+    from .conftest import Quiet
+
+    handler = functools.partial(Quiet, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def switch(page: Tab, lang: str) -> None:
+    page.locator(".md-header__option .md-select").hover()
+    page.locator(f'.md-select__link[hreflang="{lang}"]').click()
+    page.wait_for_load_state("load")
+
+
+def test_language_switch_keeps_the_anchor(built_basic: Path, browser: Browser) -> None:
+    with serve(built_basic / "site") as origin:
+        page = browser.new_page()
+        # a heading: its id differs per language, the section is the same by position
+        page.goto(f"{origin}/topics/courts/#негізгі-ереже")
+        switch(page, "ru")
+        assert page.url == f"{origin}/ru/topics/courts/#%D0%B3%D0%BB%D0%B0%D0%B2%D0%BD%D0%BE%D0%B5"
+        switch(page, "en")
+        assert page.url == f"{origin}/en/topics/courts/#the-rule"
+        # an old id still lands on its heading
+        page.goto(f"{origin}/ru/topics/courts/#_2")
+        assert page.evaluate("document.getElementById('_2').closest('h2').id") == "главное"
+        # a key (the same id in every language) is carried as it is
+        page.goto(f"{origin}/timeline/#in-force-1995")
+        switch(page, "en")
+        assert page.url == f"{origin}/en/timeline/#in-force-1995"
+        page.close()
+
+
+def test_copy_citation_puts_the_text_on_the_clipboard(
+    built_editions: Path, browser: Browser
+) -> None:
+    want = (
+        "Конституция РК 1995 года, пункт 2 статьи 75. Тестовый сайт. "
+        "https://example.org/test/ru/articles/75/#p2. Сведения по состоянию на 25 ноября 2026 г."
+    )
+    with serve(built_editions / "site") as origin:
+        context = browser.new_context()
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
+        page = context.new_page()
+        page.goto(f"{origin}/ru/articles/75/")
+        page.locator("#p2 button.az-cite").click()
+        page.locator("#p2 .az-cite-status").get_by_text("Ссылка скопирована").wait_for()
+        assert page.evaluate("navigator.clipboard.readText()") == want
+        context.close()
+
+
+def test_copy_citation_offline_shows_the_text_selected(
+    built_editions: Path, browser: Browser
+) -> None:
+    """From file:// (the offline bundle) there is no clipboard API: the text is shown."""
+    page = browser.new_page()
+    page.goto((built_editions / "site/en/articles/75/index.html").as_uri())
+    page.locator("p.az-cite-line button.az-cite").click()
+    field = page.locator(".az-cite-box textarea")
+    field.wait_for()
+    assert field.input_value() == (
+        "Constitution of the Republic of Kazakhstan (1995), Article 75. Test site. "
+        "https://example.org/test/en/articles/75/. Information as of 25 November 2026."
+    )
+    selected = page.evaluate(
+        "(() => { const t = document.activeElement;"
+        " return t.value.slice(t.selectionStart, t.selectionEnd); })()"
+    )
+    assert selected == field.input_value()
+    page.keyboard.press("Escape")
+    assert page.locator(".az-cite-box").count() == 0
+    page.close()

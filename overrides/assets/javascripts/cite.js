@@ -2,8 +2,9 @@
  *
  * The citation is written at build time into the button's data-az-cite (document, article,
  * paragraph, site, address, as-of date, in the page's language). A click puts it on the
- * clipboard and says so; where the clipboard cannot be used (file://, an old browser, a
- * refusal) the text is shown in a box below the button, selected, for the reader to copy. */
+ * clipboard and says so; where the clipboard API cannot be used (file://, an old browser, a
+ * refusal) the text is shown in a box below the button, selected, for the reader to copy
+ * (and copied the old way where the browser still allows it). */
 (function () {
   "use strict";
 
@@ -45,13 +46,20 @@
     field.value = text;
     field.focus();
     field.select();
+    /* the old way, where it still works: the selected text is copied too */
+    try {
+      if (document.execCommand && document.execCommand("copy"))
+        status(button, button.getAttribute("data-az-copied") || "");
+    } catch (e) { /* the text stays shown and selected */ }
   }
 
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest("button.az-cite[data-az-cite]");
     if (!button) return;
     var text = button.getAttribute("data-az-cite");
-    var clip = window.isSecureContext && navigator.clipboard && navigator.clipboard.writeText;
+    /* file:// (the offline bundle): the clipboard API is not dependable there */
+    var clip = location.protocol !== "file:" && window.isSecureContext &&
+      navigator.clipboard && navigator.clipboard.writeText;
     if (!clip) {
       show(button, text);
       return;

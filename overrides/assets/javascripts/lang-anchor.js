@@ -30,29 +30,35 @@
     }
   }
 
-  /* Leaving: add this page's #anchor to the link of the other language. */
+  /* Leaving: remember the section, and add its #anchor to the link of the other language
+     (Material's switch may rewrite the address it goes to: the arriving page reads what
+     was remembered). */
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("a.md-select__link[hreflang]");
     if (!link || !location.hash) return;
     var id = decodeURIComponent(location.hash.slice(1));
     var target = document.getElementById(id);
     if (!target) return;
-    var heading = target.closest("h2, h3, h4, h5, h6") || target;
+    var heading = target.closest("h1, h2, h3, h4, h5, h6") || target;
     var list = headings();
-    store({ id: id, index: list.indexOf(heading), count: list.length });
-    link.href = link.href.split("#")[0] + "#" + encodeURIComponent(id);
+    var to = new URL(link.href, location.href);
+    store({ id: id, index: list.indexOf(heading), count: list.length, to: to.pathname, at: Date.now() });
+    to.hash = "#" + encodeURIComponent(id);
+    link.href = to.href;
   }, true);
 
-  /* Arriving: the anchor exists here (a shared key), or the heading at the same position. */
+  /* Arriving from the switch: the same id when this page has it (a key shared by the
+     languages), else the heading at the same position when the page has as many. */
   function arrive() {
     var from = stored();
     store(null);
-    if (!from || !location.hash) return;
-    var id = decodeURIComponent(location.hash.slice(1));
-    if (id !== from.id || document.getElementById(id)) return;
-    var list = headings();
-    if (from.index < 0 || list.length !== from.count) return;
-    var heading = list[from.index];
+    if (!from || from.to !== location.pathname || Date.now() - from.at > 60000) return;
+    var heading = document.getElementById(from.id);
+    if (!heading) {
+      var list = headings();
+      if (from.index < 0 || list.length !== from.count) return;
+      heading = list[from.index];
+    }
     history.replaceState(history.state, "", "#" + encodeURIComponent(heading.id));
     heading.scrollIntoView();
   }
