@@ -888,3 +888,21 @@ def test_a_page_full_of_payloads_fires_nothing_and_sends_nothing_out(
     en = (hostile_site / "en/topics/courts/index.html").read_text(encoding="utf-8")
     assert "English&lt;img src=x onerror=alert(109)&gt;" in en
     assert "<img src=x" not in en and "onerror=" not in en.replace("onerror=alert", "")
+
+
+def test_share_metadata_and_citations_carry_payloads_as_text(hostile_site: Path) -> None:
+    """Row 15-6 (issue 15): the page's title and summary reach og:/twitter: metadata, the
+    document and site titles reach the "copy citation" text; all escaped, never markup."""
+    import re
+
+    topic = (hostile_site / "en/topics/courts/index.html").read_text(encoding="utf-8")
+    metas = re.findall(r'<meta (?:property|name)="(?:og|twitter):[^"]+" content="([^"]*)"', topic)
+    assert any("Courts &lt;img src=x onerror=alert(1)&gt;" in m for m in metas), metas
+    assert any("&lt;script&gt;alert(2)&lt;/script&gt; Only courts." in m for m in metas), metas
+    article = (hostile_site / "en/articles/75/index.html").read_text(encoding="utf-8")
+    cites = re.findall(r'data-az-cite="([^"]*)"', article)
+    assert cites and all("<" not in c for c in cites)
+    assert "Ata Zan &lt;img src=x onerror=alert(108)&gt; T108" in cites[0]
+    assert "&lt;svg onload=alert(8)&gt; Constitution" in cites[0]
+    for page in (topic, article):
+        assert "<img src=x" not in page and "<svg onload" not in page

@@ -26,7 +26,7 @@ import yaml
 from explainer import paths, render, swap
 from explainer.link import Linked, link
 from explainer.load import load, load_ui
-from explainer.outputs import opendata
+from explainer.outputs import offline_start, opendata
 from explainer.problems import BuildError, ContentError, Loc, Problem, Problems
 from explainer.render import banner
 from explainer.validate import declared, validate
@@ -340,8 +340,16 @@ def _stage_and_swap(
         off_config = offline_config
 
         def offline_build() -> bytes:
+            start = offline_start.start_page(site, result.linked.content.ui)  # issue 15
             return mkdocs_build.build_offline(
-                off_config, docs_dir, ssite, staging / "offline", site, zip_name, o.strict
+                off_config,
+                docs_dir,
+                ssite,
+                staging / "offline",
+                site,
+                zip_name,
+                o.strict,
+                top_files={offline_start.NAME: start},
             )
 
         bundle = o.stage("offline", offline_build)

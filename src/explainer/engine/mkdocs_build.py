@@ -44,11 +44,15 @@ def build_offline(
     site: Any,
     zip_name: str,
     strict: bool,
+    top_files: dict[str, str] | None = None,
 ) -> bytes:
     """The offline bundle (a zip, in memory): built in ``work`` with the offline config, the
-    handouts copied from the hosted ``site_dir``, pruned of what file:// never uses."""
+    handouts copied from the hosted ``site_dir``, pruned of what file:// never uses;
+    ``top_files`` (name: text) are written at its top (the start page, README.html)."""
     _build(config, docs_dir, work, strict)
     if (site_dir / "handouts").is_dir():
         shutil.copytree(site_dir / "handouts", work / "handouts")
     offline.prune(work, list(site.codes), site.default)
+    for name, text in (top_files or {}).items():
+        (work / name).write_text(text, encoding="utf-8")
     return offline.zip_tree(work, zip_name.removesuffix(".zip"), site.as_of.as_date())

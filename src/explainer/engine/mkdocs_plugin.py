@@ -35,7 +35,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from explainer.engine import htmlpost
+from explainer.engine import anchors, htmlpost
 from explainer.render import tables
 from explainer.write import MANIFEST, read_manifest
 
@@ -199,6 +199,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         # Reader-facing strings of this language: the heading links' title, the 404 page.
         ui = lang.get("ui") or {}
         toc = config.mdx_configs.get("toc")
+        if toc is not None:
+            # Readable heading ids in every script; the old ids kept (engine/anchors.py).
+            toc = config.mdx_configs["toc"] = {**toc, "slugify": anchors.slugify}
+            config.markdown_extensions.append(anchors.LegacyAnchors())
         if toc and toc.get("permalink") and "permalink" in ui:
             config.mdx_configs["toc"] = {**toc, "permalink_title": ui["permalink"]}
         config.extra["explainer_ui"] = ui

@@ -110,6 +110,30 @@ class PageContext:
     def date(self, d: Date) -> str:
         return format_date(d, self.ui)
 
+    def citation(self, page: str, number: str, para: str | None = None) -> str:
+        """The citation of an article or one of its paragraphs, as plain text in this
+        language: document, article (and paragraph), site, its public address when
+        ``base_url`` is set, the as-of date (issue 15: the "copy citation" buttons)."""
+        ui, site = self.ui, self.c.site
+        ref = (
+            ui["article_para_ref"].format(n=number, p=para)
+            if para
+            else ui["article_ref"].format(n=number)
+        )
+        url = ""
+        if site.base_url:
+            root = paths.lang_root(self.lang, site.default)
+            url = site.base_url + root + paths.url_of(page) + (f"#p{para}" if para else "")
+            url += ". "
+        language = next(x for x in site.languages if x.code == self.lang)
+        return str(ui["cite_text"]).format(
+            document=self.c.document.title[self.lang],
+            ref=ref,
+            site=language.title,
+            url=url,
+            as_of=as_of_line(site.as_of, ui).rstrip("."),
+        )
+
     def paragraph_groups(self, article: Any) -> list[tuple[str, list[tuple[int, Any]]]]:
         """An article's paragraphs by number, in the order first written: each with its
         wordings as ``(index, paragraph)``, the latest first."""
