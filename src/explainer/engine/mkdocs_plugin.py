@@ -21,7 +21,7 @@ import re
 import sys
 import urllib.parse
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import jinja2
 import yaml
@@ -202,7 +202,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if toc is not None:
             # Readable heading ids in every script; the old ids kept (engine/anchors.py).
             toc = config.mdx_configs["toc"] = {**toc, "slugify": anchors.slugify}
-            config.markdown_extensions.append(anchors.LegacyAnchors())
+            # MkDocs types the list as names; Markdown takes an Extension object as well.
+            cast(list[Any], config.markdown_extensions).append(anchors.LegacyAnchors())
         if toc and toc.get("permalink") and "permalink" in ui:
             config.mdx_configs["toc"] = {**toc, "permalink_title": ui["permalink"]}
         config.extra["explainer_ui"] = ui
