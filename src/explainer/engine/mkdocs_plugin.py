@@ -18,6 +18,7 @@ import html
 import logging
 import posixpath
 import re
+import sys
 import urllib.parse
 from pathlib import Path
 from typing import Any
@@ -317,9 +318,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if self.serving and self.lang == self.settings["default"]:
             # Live preview: regenerate docs/ from content/ before every rebuild.
-            from explainer.cli import regenerate
+            from explainer.pipeline import regenerate
 
-            regenerate(Path(config.config_file_path).parent)
+            regenerate(Path(config.config_file_path).parent, _to_stderr)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not config.site_url:  # no public address: no sitemap of made-up addresses
@@ -343,3 +344,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             )
             cfg.extra[LANG_KEY] = code
             build(cfg, dirty=False)
+
+
+def _to_stderr(line: str) -> None:
+    print(line, file=sys.stderr)
