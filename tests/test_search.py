@@ -466,6 +466,81 @@ def test_offline_bundle_gives_the_hosted_results(
         )
 
 
+# Runs in the page: a search worker started the way Material starts it (``__config.search``,
+# Worker or, on file://, the iframe-worker shim the page loaded), given the page's own index
+# (search_index.json hosted, the inlined search_index.js offline) and the queries; returns
+# the result pages of each query in Material's order, as the search dialog lists them.
+IN_PAGE_SEARCH = """async (queries) => {
+  const config = JSON.parse(document.getElementById("__config").textContent);
+  const base = new URL(config.base + "/", location.href);
+  let index;
+  if (location.protocol === "file:") {
+    await new Promise((resolve, reject) => {
+      const script = document.createElement("script");
+      script.src = new URL("search/search_index.js", base).href;
+      script.onload = resolve;
+      script.onerror = reject;
+      document.head.appendChild(script);
+    });
+    index = window.__index;
+  } else {
+    index = await (await fetch(new URL("search/search_index.json", base))).json();
+  }
+  const worker = new Worker(config.search);
+  let reply = null;
+  worker.addEventListener("message", ev => { const r = reply; reply = null; if (r) r(ev.data); });
+  const send = data => new Promise(resolve => { reply = resolve; worker.postMessage(data); });
+  const ready = await send({type: 0, data: {config: index.config, docs: index.docs,
+                                            options: {suggest: false}}});
+  if (ready.type !== 1) throw new Error("the search worker did not start");
+  const out = [];
+  for (const query of queries) {
+    const result = await send({type: 2, data: query});
+    out.push(result.data.items.map(group => {
+      const page = group.find(item => !item.location.includes("#")) || group[0];
+      return page.location.split("#")[0];
+    }));
+  }
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_offline_gives_the_hosted_results_in_the_browser(
+    built_flagship: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    server: str,
+    browser: object,
+    lang: str,
+) -> None:
+    # every query of both sets, in Chromium: the offline bundle opened from file:// lists the
+    # same result pages in the same order as the hosted site, and as the Node evaluation
+    import zipfile
+
+    dest = tmp_path_factory.getbasetemp() / "offline-browser"
+    if not dest.is_dir():
+        with zipfile.ZipFile(built_flagship / "dist" / "ata-zan-offline.zip") as zf:
+            zf.extractall(dest)
+    sub = "" if lang == "kk" else f"{lang}/"
+    held = yaml.safe_load(HOLDOUT.read_text(encoding="utf-8"))["queries"]
+    typed = [str(q["q"]) for q in load_queries() + held if q["lang"] == lang]
+    lists = {}
+    for where, url in (
+        ("hosted", f"{server}/{sub}"),
+        ("offline", (dest / "ata-zan-offline" / sub / "index.html").as_uri()),
+    ):
+        page = browser.new_page()  # type: ignore[attr-defined]
+        page.goto(url)
+        got = page.evaluate(IN_PAGE_SEARCH, typed)
+        page.close()
+        lists[where] = [[search_eval.page_of(p) for p in pages] for pages in got]
+    assert sum(map(len, lists["hosted"])) > len(typed)  # not a comparison of empty lists
+    differ = [q for q, a, b in zip(typed, lists["hosted"], lists["offline"], strict=True) if a != b]
+    assert differ == []
+    node = search_eval.site_results(built_flagship / "site" / sub, typed)
+    assert [q for q, a, b in zip(typed, lists["hosted"], node, strict=True) if a != b] == []
+
+
 def test_the_index_is_fetched_when_search_opens(server: str, browser: object) -> None:
     page = browser.new_page()  # type: ignore[attr-defined]
     fetched: list[str] = []
