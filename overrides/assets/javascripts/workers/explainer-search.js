@@ -246,14 +246,19 @@
         best = Math.max(best, count(mine));
       });
       var terms = Object.keys(union).sort(function (a, b) { return b.length - a.length; });
-      var near = 0;
+      var near = 0, titled = 0;
       group.forEach(function (item) {
         near = Math.max(near, nearness(item, terms));
+        if (item.location.indexOf("#") < 0)
+          titled = nearness({ title: item.title }, terms);
       });
-      return { group: group, all: count(union), best: best, near: near, order: order };
+      return {
+        group: group, all: count(union), best: best, near: near, titled: titled, order: order
+      };
     });
     keyed.sort(function (a, b) {
-      return b.best - a.best || b.near - a.near || b.all - a.all || a.order - b.order;
+      return b.best - a.best || b.near - a.near || b.titled - a.titled || b.all - a.all ||
+        a.order - b.order;
     });
     return keyed.map(function (k) { return k.group; });
   }
