@@ -285,6 +285,28 @@ def test_query_set_has_what_the_evaluation_needs() -> None:
     assert len(articles) >= 80
 
 
+HOLDOUT = ROOT / "tests" / "search" / "holdout.yml"
+
+
+def test_held_out_query_set_covers_every_article_and_is_new() -> None:
+    # session 6's queries, committed before that session's tuning: none is in queries.yml,
+    # every article of content/articles/ is an expected page of at least one, and every
+    # expected article exists
+    held = yaml.safe_load(HOLDOUT.read_text(encoding="utf-8"))["queries"]
+    count = Counter((q["lang"], q["kind"]) for q in held)
+    assert len(held) >= 150
+    assert all(count[lang, "multiword"] >= 5 for lang in ("kk", "ru", "en"))
+    assert count["kk", "folded"] >= 30
+    seen = {(q["lang"], str(q["q"]).lower()) for q in load_queries()}
+    assert [q["q"] for q in held if (q["lang"], str(q["q"]).lower()) in seen] == []
+    articles = {p.stem for p in (ROOT / "content" / "articles").glob("*.yml")}
+    expected = {
+        p.split("/")[1] for q in held for p in q.get("expect") or [] if p.startswith("articles/")
+    }
+    assert expected - articles == set()
+    assert articles - expected == set()
+
+
 def page_words(site: Path, lang: str) -> dict[str, set[str]]:
     root = site / lang if (site / lang / "search").is_dir() else site
     index = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))
@@ -372,6 +394,26 @@ def test_search_quality_bar(
     assert ours["traps_passed"] + len(failed) == ours["traps"]
 
 
+@pytest.fixture(scope="module")
+def held_out(built_flagship: Path) -> dict[tuple[str, str], dict[str, object]]:
+    rows = search_eval.evaluate(built_flagship / "site", search_eval.load_queries(HOLDOUT))
+    return {(s.language, s.variant): s.row() for s in rows}
+
+
+@pytest.mark.parametrize(("lang", "bar"), [("kk", 0.95), ("ru", 0.95), ("en", 0.9)])
+def test_search_quality_on_the_held_out_queries(
+    held_out: dict[tuple[str, str], dict[str, object]], lang: str, bar: float
+) -> None:
+    # the goals of issue 16, on queries the search was not tuned to (session 6's set)
+    ours, default = held_out[(lang, "Ata Zan")], held_out[(lang, "Material default")]
+    assert ours["recall_at_5"] >= bar, ours["misses"]
+    assert ours["mrr"] > default["mrr"] and ours["recall_at_5"] > default["recall_at_5"]
+    assert ours["traps_passed"] == ours["traps"], ours["misses"]
+    assert ours["other_language"] == 0
+    if lang == "kk":
+        assert ours["kinds"]["folded"]["recall_at_5"] >= 0.9, ours["misses"]
+
+
 def test_no_result_in_another_language(
     evaluation: dict[tuple[str, str], dict[str, object]],
 ) -> None:
@@ -444,6 +486,81 @@ def test_offline_bundle_gives_the_hosted_results(
         )
 
 
+# Runs in the page: a search worker started the way Material starts it (``__config.search``,
+# Worker or, on file://, the iframe-worker shim the page loaded), given the page's own index
+# (search_index.json hosted, the inlined search_index.js offline) and the queries; returns
+# the result pages of each query in Material's order, as the search dialog lists them.
+IN_PAGE_SEARCH = """async (queries) => {
+  const config = JSON.parse(document.getElementById("__config").textContent);
+  const base = new URL(config.base + "/", location.href);
+  let index;
+  if (location.protocol === "file:") {
+    await new Promise((resolve, reject) => {
+      const script = document.createElement("script");
+      script.src = new URL("search/search_index.js", base).href;
+      script.onload = resolve;
+      script.onerror = reject;
+      document.head.appendChild(script);
+    });
+    index = window.__index;
+  } else {
+    index = await (await fetch(new URL("search/search_index.json", base))).json();
+  }
+  const worker = new Worker(config.search);
+  let reply = null;
+  worker.addEventListener("message", ev => { const r = reply; reply = null; if (r) r(ev.data); });
+  const send = data => new Promise(resolve => { reply = resolve; worker.postMessage(data); });
+  const ready = await send({type: 0, data: {config: index.config, docs: index.docs,
+                                            options: {suggest: false}}});
+  if (ready.type !== 1) throw new Error("the search worker did not start");
+  const out = [];
+  for (const query of queries) {
+    const result = await send({type: 2, data: query});
+    out.push(result.data.items.map(group => {
+      const page = group.find(item => !item.location.includes("#")) || group[0];
+      return page.location.split("#")[0];
+    }));
+  }
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_offline_gives_the_hosted_results_in_the_browser(
+    built_flagship: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    server: str,
+    browser: object,
+    lang: str,
+) -> None:
+    # every query of both sets, in Chromium: the offline bundle opened from file:// lists the
+    # same result pages in the same order as the hosted site, and as the Node evaluation
+    import zipfile
+
+    dest = tmp_path_factory.getbasetemp() / "offline-browser"
+    if not dest.is_dir():
+        with zipfile.ZipFile(built_flagship / "dist" / "ata-zan-offline.zip") as zf:
+            zf.extractall(dest)
+    sub = "" if lang == "kk" else f"{lang}/"
+    held = yaml.safe_load(HOLDOUT.read_text(encoding="utf-8"))["queries"]
+    typed = [str(q["q"]) for q in load_queries() + held if q["lang"] == lang]
+    lists = {}
+    for where, url in (
+        ("hosted", f"{server}/{sub}"),
+        ("offline", (dest / "ata-zan-offline" / sub / "index.html").as_uri()),
+    ):
+        page = browser.new_page()  # type: ignore[attr-defined]
+        page.goto(url)
+        got = page.evaluate(IN_PAGE_SEARCH, typed)
+        page.close()
+        lists[where] = [[search_eval.page_of(p) for p in pages] for pages in got]
+    assert sum(map(len, lists["hosted"])) > len(typed)  # not a comparison of empty lists
+    differ = [q for q, a, b in zip(typed, lists["hosted"], lists["offline"], strict=True) if a != b]
+    assert differ == []
+    node = search_eval.site_results(built_flagship / "site" / sub, typed)
+    assert [q for q, a, b in zip(typed, lists["hosted"], node, strict=True) if a != b] == []
+
+
 def test_the_index_is_fetched_when_search_opens(server: str, browser: object) -> None:
     page = browser.new_page()  # type: ignore[attr-defined]
     fetched: list[str] = []
@@ -463,3 +580,28 @@ def test_the_index_is_fetched_when_search_opens(server: str, browser: object) ->
     assert "от имени Республики" in text
     assert "Сведения по состоянию" not in text
     page.close()
+
+
+AXE = ROOT / "tools" / "node" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.mark.parametrize(
+    ("root", "query"), [("/ru/", "от имени Республики"), ("/", "сот торелигин")]
+)
+def test_search_results_have_no_serious_accessibility_violation(
+    server: str, browser: object, root: str, query: str
+) -> None:
+    # Material's dialog with results open, on a phone and a desktop: axe finds nothing serious
+    # (the result count and the marked words failed the contrast check before)
+    assert AXE.is_file(), "axe-core is missing: run `make node`"
+    for width in (1280, 390):
+        page = browser.new_page(viewport={"width": width, "height": 900})  # type: ignore[attr-defined]
+        page.goto(f"{server}{root}?q={query}")
+        page.wait_for_selector(".md-search-result__item", timeout=20000)
+        page.add_script_tag(path=str(AXE))
+        found = page.evaluate(
+            "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+            ".map(v => [v.id, v.impact, v.nodes[0].target.join(' ')])"
+        )
+        page.close()
+        assert [v for v in found if v[1] in ("serious", "critical")] == [], width

@@ -114,13 +114,14 @@ SEARCH_KEYS = ("lang", "pipeline", "separator")
 SEARCH_PIPELINE = ("stemmer", "stopWordFilter", "trimmer")
 
 SEARCH_EXCLUDE_RE = re.compile(
-    r'<(?:(?:p|div) class="az-(?:asof|parallel-link|facts|handouts)"'
+    r'<(?:(?:p|div) class="az-(?:banner|asof|parallel-link|facts|handouts)"'
     r'|h2 id="(?:cited-in|sources)")'
 )
-"""What the search index leaves out: a page's status boilerplate (the "as of" line, the
-parallel-text link, the facts list, the handout links), which would otherwise be the result
-snippet of every article, and the "cited in" and "sources" sections, which list the titles of
-other pages and documents (a search for one page's subject would find every page citing it).
+"""What the search index leaves out: a page's status boilerplate (the banner saying the 1995
+text lost force, the "as of" line, the parallel-text link, the facts list, the handout links),
+which would otherwise be the result snippet of every article, and the "cited in" and "sources"
+sections, which list the titles of other pages and documents (a search for one page's subject
+would find every page citing it).
 Material's search plugin skips an element, or a heading's whole section, marked
 ``data-search-exclude``."""
 

@@ -179,6 +179,60 @@
     return Object.keys(set).length;
   }
 
+  /* -- 4. words side by side ----------------------------------------------------------- */
+
+  /* The most distinct query words that stand together in the title or the text of an item:
+     Material marks each word it matched (<mark>…</mark>); a run of marked words with at most
+     one unmarked word between two of them (a stop word, "суда или прокурора") counts each
+     query word once. A marked word is the query word whose stem it starts with (folded, for
+     Kazakh typed on a Russian keyboard; the stem's last letter may differ, as "happi" for
+     "happy"). */
+  var TOKENS = /<mark>([\s\S]*?)<\/mark>|<[^>]*>|([^\s<>.,;:!?()\[\]{}«»"“”„\u2013\u2014]+)|([.;:!?]+)/g;
+
+  function termOf(text, terms) {
+    var fold = self.lunr && self.lunr.kk && self.lunr.kk.fold;
+    var word = normalize(text.toLowerCase());
+    var folded = fold ? fold(word) : word;
+    for (var i = 0; i < terms.length; i++) {
+      var stem = terms[i].slice(0, Math.max(3, terms[i].length - 1));
+      if (word.indexOf(stem) === 0 || folded.indexOf(stem) === 0)
+        return terms[i];
+    }
+    return null;
+  }
+
+  function nearness(item, terms) {
+    if (terms.length < 2)
+      return terms.length;
+    var most = 0;
+    [item.title || "", item.text || ""].forEach(function (html) {
+      var run = {}, size = 0, gap = 0, match;
+      TOKENS.lastIndex = 0;
+      while ((match = TOKENS.exec(html))) {
+        if (match[1] !== undefined) {
+          var term = termOf(match[1].replace(/<[^>]*>/g, ""), terms);
+          if (!term)
+            continue;
+          if (run[term] || gap > 1) {
+            run = {};
+            size = 0;
+          }
+          if (!run[term]) {
+            run[term] = true;
+            size += 1;
+          }
+          gap = 0;
+          most = Math.max(most, size);
+        } else if (match[2] !== undefined) {
+          gap += 1;
+        } else if (match[3] !== undefined) {
+          gap = 2;  /* a sentence ends */
+        }
+      }
+    });
+    return most;
+  }
+
   function rank(groups) {
     if (!Array.isArray(groups))
       return groups;
@@ -191,10 +245,20 @@
           union[term] = true;
         best = Math.max(best, count(mine));
       });
-      return { group: group, all: count(union), best: best, order: order };
+      var terms = Object.keys(union).sort(function (a, b) { return b.length - a.length; });
+      var near = 0, titled = 0;
+      group.forEach(function (item) {
+        near = Math.max(near, nearness(item, terms));
+        if (item.location.indexOf("#") < 0)
+          titled = nearness({ title: item.title }, terms);
+      });
+      return {
+        group: group, all: count(union), best: best, near: near, titled: titled, order: order
+      };
     });
     keyed.sort(function (a, b) {
-      return b.best - a.best || b.all - a.all || a.order - b.order;
+      return b.best - a.best || b.near - a.near || b.titled - a.titled || b.all - a.all ||
+        a.order - b.order;
     });
     return keyed.map(function (k) { return k.group; });
   }
