@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import html
 import re
-from html.parser import HTMLParser
 
 UNIQUE_LETTERS = {"kk": "ӘәҒғҚқҢңӨөҰұҮүҺһІі"}
 """Letters that, among the site's languages, only this language writes: a run of words with
@@ -90,48 +89,85 @@ _VOID = frozenset(
 _SKIP = frozenset({"script", "style", "title", "textarea", "svg", "code", "pre"})
 """Elements whose text is never wrapped (not rendered as text, or cannot hold markup)."""
 
+_QUOTED = r"""(?:[^>"']|"[^"]*"|'[^']*')*"""
+_TOKEN = re.compile(
+    r"<!--.*?-->"
+    rf"|<(?P<raw>script|style)\b{_QUOTED}>.*?</(?P=raw)\s*>"
+    rf"|<(?P<end>/)?(?P<tag>[a-zA-Z][^\t\n\r\f />\x00]*)(?P<attrs>{_QUOTED})>"
+    r"|<[!?][^>]*>",
+    re.S | re.I,
+)
+"""The markup of a page, in one pass: a comment, a ``<script>`` or ``<style>`` element with
+its raw text, a start or end tag (a quoted attribute value may hold ``>``), a doctype or
+processing instruction. What lies between two of them is text."""
 
-class _Texts(HTMLParser):
-    """Offsets of the text runs to wrap, with the language each is in."""
 
-    def __init__(self, source: str, unique: dict[str, re.Pattern[str]]) -> None:
-        super().__init__(convert_charrefs=False)
-        self.unique = unique
-        self.stack: list[tuple[str, str | None]] = []
-        self.line_starts = [0]
-        for m in re.finditer("\n", source):
-            self.line_starts.append(m.end())
-        self.spans: list[tuple[int, int, str]] = []
+def _lang_attr(attrs: str) -> str | None | bool:
+    """The ``lang`` of a start tag: its value (``""`` if empty), or False without one."""
+    found: str | None | bool = False
+    for m in _ONE_ATTR.finditer(attrs):
+        if m.group("name").lower() == "lang":
+            value = m.group("value")
+            if value is None:
+                found = None
+            else:
+                found = html.unescape(value[1:-1] if value[:1] in "\"'" else value)
+    return found
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _VOID:
+
+def _spans(page: str, unique: dict[str, re.Pattern[str]]) -> list[tuple[int, int, str]]:
+    """Offsets of the text runs to wrap, with the language each is in.
+
+    One scan of the markup (:data:`_TOKEN`) keeps the stack of open elements with the
+    language of each (its ``lang``, or its parent's); a run of text is looked at only when it
+    holds a letter of some language (:data:`UNIQUE_LETTERS`), is inside an element and not
+    inside one of :data:`_SKIP`."""
+    any_letter = re.compile("|".join(p.pattern for p in unique.values()))
+    if not any_letter.search(page):
+        return []
+    stack: list[tuple[str, str | None]] = []
+    skipping = 0
+    spans: list[tuple[int, int, str]] = []
+    last = 0
+
+    def text(start: int, end: int) -> None:
+        if not stack or skipping or not any_letter.search(page, start, end):
             return
-        lang = dict(attrs).get("lang")
-        if lang is None:
-            lang = self.stack[-1][1] if self.stack else None
-        self.stack.append((tag, (lang or "").lower() or None))
-
-    def handle_endtag(self, tag: str) -> None:
-        if not any(t == tag for t, _ in self.stack):
-            return
-        while self.stack and self.stack.pop()[0] != tag:
-            pass
-
-    def handle_data(self, data: str) -> None:
-        if not self.stack or any(t in _SKIP for t, _ in self.stack):
-            return
-        here = self.stack[-1][1]
-        line, col = self.getpos()
-        offset = self.line_starts[line - 1] + col
-        for m in _RUN.finditer(data):
-            for code, letters in self.unique.items():
-                if (
-                    code != here
-                    and (here or "").split("-")[0] != code
-                    and letters.search(m.group(0))
-                ):
-                    self.spans.append((offset + m.start(), offset + m.end(), code))
+        here = stack[-1][1]
+        base = (here or "").split("-")[0]
+        for m in _RUN.finditer(page, start, end):
+            for code, letters in unique.items():
+                if code != here and base != code and letters.search(m.group(0)):
+                    spans.append((m.start(), m.end(), code))
                     break
+
+    for m in _TOKEN.finditer(page):
+        if m.start() > last:
+            text(last, m.start())
+        last = m.end()
+        tag = m.group("tag")
+        if tag is None:  # comment, doctype, or a script/style element as a whole
+            continue
+        tag = tag.lower()
+        attrs = m.group("attrs")
+        if m.group("end"):
+            if any(t == tag for t, _ in stack):
+                while stack:
+                    t, _ = stack.pop()
+                    skipping -= t in _SKIP
+                    if t == tag:
+                        break
+            continue
+        if tag in _VOID or attrs.rstrip().endswith("/"):  # nothing opens
+            continue
+        lang = _lang_attr(attrs) if "lang" in attrs.lower() else False
+        if lang is False:
+            lang = stack[-1][1] if stack else None
+        stack.append((tag, (lang or "").lower() or None))
+        skipping += tag in _SKIP
+    if len(page) > last:
+        text(last, len(page))
+    return spans
 
 
 def mark_language(page: str, unique: dict[str, str] | None = None) -> str:
@@ -144,12 +180,9 @@ def mark_language(page: str, unique: dict[str, str] | None = None) -> str:
         code: re.compile(f"[{re.escape(chars)}]")
         for code, chars in (UNIQUE_LETTERS if unique is None else unique).items()
     }
-    parser = _Texts(page, letters)
-    parser.feed(page)
-    parser.close()
     out = []
     last = 0
-    for start, end, code in parser.spans:
+    for start, end, code in _spans(page, letters):
         out.append(page[last:start])
         out.append(f'<span lang="{code}">{page[start:end]}</span>')
         last = end
