@@ -115,42 +115,54 @@ def _lang_attr(attrs: str) -> str | None | bool:
     return found
 
 
+_LANG = re.compile("lang", re.I)
+
+
 def _spans(page: str, unique: dict[str, re.Pattern[str]]) -> list[tuple[int, int, str]]:
     """Offsets of the text runs to wrap, with the language each is in.
 
     One scan of the markup (:data:`_TOKEN`) keeps the stack of open elements with the
     language of each (its ``lang``, or its parent's); a run of text is looked at only when it
-    holds a letter of some language (:data:`UNIQUE_LETTERS`), is inside an element and not
-    inside one of :data:`_SKIP`."""
+    holds a letter of some language (:data:`UNIQUE_LETTERS`), is inside an element, not
+    inside one of :data:`_SKIP`, and that element is not in that language already."""
     any_letter = re.compile("|".join(p.pattern for p in unique.values()))
-    if not any_letter.search(page):
+    found = any_letter.search(page)
+    if found is None:
         return []
     stack: list[tuple[str, str | None]] = []
     skipping = 0
     spans: list[tuple[int, int, str]] = []
-    last = 0
+    others: dict[str | None, list[tuple[str, re.Pattern[str]]]] = {}
 
     def text(start: int, end: int) -> None:
-        if not stack or skipping or not any_letter.search(page, start, end):
+        """Wrap the runs of ``page[start:end]``, text that holds a letter of some language."""
+        if not stack or skipping:
             return
         here = stack[-1][1]
-        base = (here or "").split("-")[0]
-        for m in _RUN.finditer(page, start, end):
-            for code, letters in unique.items():
-                if code != here and base != code and letters.search(m.group(0)):
-                    spans.append((m.start(), m.end(), code))
+        langs = others.get(here)
+        if langs is None:
+            base = (here or "").split("-")[0]
+            langs = others[here] = [(c, p) for c, p in unique.items() if c not in (here, base)]
+        for run in _RUN.finditer(page, start, end) if langs else ():
+            for code, letters in langs:
+                if letters.search(run.group(0)):
+                    spans.append((run.start(), run.end(), code))
                     break
 
+    end = len(page)
+    nxt = found.start()  # the next letter of some language at or after the scan
+    last = 0
     for m in _TOKEN.finditer(page):
-        if m.start() > last:
+        if nxt < m.start():  # the text before this token holds a letter
             text(last, m.start())
+            found = any_letter.search(page, m.end())
+            nxt = found.start() if found is not None else end
         last = m.end()
-        tag = m.group("tag")
+        tag, closing, attrs = m.group("tag", "end", "attrs")
         if tag is None:  # comment, doctype, or a script/style element as a whole
             continue
         tag = tag.lower()
-        attrs = m.group("attrs")
-        if m.group("end"):
+        if closing:
             if any(t == tag for t, _ in stack):
                 while stack:
                     t, _ = stack.pop()
@@ -160,13 +172,15 @@ def _spans(page: str, unique: dict[str, re.Pattern[str]]) -> list[tuple[int, int
             continue
         if tag in _VOID or attrs.rstrip().endswith("/"):  # nothing opens
             continue
-        lang = _lang_attr(attrs) if "lang" in attrs.lower() else False
+        lang = _lang_attr(attrs) if _LANG.search(attrs) else False
         if lang is False:
             lang = stack[-1][1] if stack else None
-        stack.append((tag, (lang or "").lower() or None))
+        else:
+            lang = (lang or "").lower() or None
+        stack.append((tag, lang))
         skipping += tag in _SKIP
-    if len(page) > last:
-        text(last, len(page))
+    if nxt < end:
+        text(last, end)
     return spans
 
 
