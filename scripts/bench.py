@@ -104,6 +104,8 @@ def child(root: Path, upto: str, mem: bool) -> dict[str, Any]:
     from explainer.problems import Problems
 
     project = pipeline.Project.at(root)
+    if hasattr(pipeline, "build"):  # the one orchestrator (issue 12): time its stages
+        return _through_pipeline(pipeline, project, upto, stage, out)
     problems = Problems()
     raw = stage("load", lambda: load.load(project.content, problems, base=project.root))
     content = stage("validate", lambda: validate.validate(raw, raw.texts, problems, load.load_ui()))
@@ -184,6 +186,31 @@ def child(root: Path, upto: str, mem: bool) -> dict[str, Any]:
             out["handouts"] = stage("handouts", handouts)
         except Exception as exc:  # the module is another helper's: report, do not stop
             out["handouts"] = f"failed: {type(exc).__name__}: {exc}"
+    return out
+
+
+def _through_pipeline(
+    pipeline: Any, project: Any, upto: str, stage: Any, out: dict[str, Any]
+) -> dict[str, Any]:
+    """A tree with ``pipeline.build()``: its stage hook times each stage (load … offline);
+    the handouts stage renders what the cache in ``dist/handouts`` lacks, as a build does."""
+    if upto == "write":
+        result = pipeline.check(project, True, stage)
+        report = stage("write", lambda: pipeline.write_docs(project, result.files))
+        out["docs"] = {
+            "files": len(result.files),
+            "written": report.written,
+            "unchanged": len(report.unchanged),
+            "removed": report.removed,
+        }
+        return out
+    built = pipeline.build(project, pipeline.BuildOptions(strict=True, stage=stage))
+    out["docs"] = {"files": len(built.result.files)}
+    out["handouts"] = {
+        "pdfs": len(built.handouts),
+        "rendered": sorted(r.rel for r in built.handouts if not getattr(r, "cached", False)),
+    }
+    out["stages"].pop("swap", None)
     return out
 
 

@@ -25,12 +25,11 @@ from explainer.outputs.handouts import (
     Group,
     align,
     first_sentence,
-    split_blocks,
-    split_sections,
 )
 from explainer.pipeline import Project, check
 from explainer.problems import Loc
 from explainer.text import fonts
+from explainer.text.markdown import split_blocks, split_sections
 
 from .conftest import ROOT, run_cli, snapshot
 
@@ -128,7 +127,7 @@ class _Text(html.parser.HTMLParser):
         parent_skip = self.stack[-1] if self.stack else False
         skip = (
             parent_skip
-            or tag in ("head", "style", "title")
+            or tag in ("head", "style", "title", "desc")
             or "az-footer" in (a.get("class") or "")
             or "az-dg__text" in (a.get("class") or "")
             or self.lang != "*"

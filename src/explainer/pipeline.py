@@ -1,23 +1,53 @@
-"""The whole generator: load -> validate -> link -> render, then write. Nothing is written
-unless every check passed."""
+"""The whole build, in one place: check (load -> validate -> link) -> generate the docs ->
+write them -> handouts -> the engine's site builds -> the offline bundle -> swap the outputs in.
+
+``build()`` owns that chain; the CLI, the live preview, the benchmark and the tests call it (or
+``check()`` alone) and see each stage through the ``stage`` hook instead of copying the chain.
+Nothing is written unless every check passed, and the previous outputs stay as they were when a
+later stage fails (``swap``). This module prints nothing: problems are raised
+(``ContentError``, ``BuildError``), notes go to ``notify``. The engine (MkDocs) is imported
+only when a site is built (``explainer.engine``)."""
 
 from __future__ import annotations
 
+import datetime
+import json
+import os
 import re
-from dataclasses import dataclass
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
-from explainer import paths, render
+from explainer import paths, render, swap
 from explainer.link import Linked, link
 from explainer.load import load, load_ui
 from explainer.outputs import opendata
-from explainer.problems import ContentError, Problem, Problems
+from explainer.problems import BuildError, ContentError, Loc, Problem, Problems
 from explainer.render import banner
 from explainer.validate import declared, validate
-from explainer.write import WriteReport, plan_conflicts, write_tree
+from explainer.write import WriteReport, atomic_write, plan_conflicts, read_manifest, write_tree
+
+T = TypeVar("T")
+Stage = Callable[[str, Callable[[], Any]], Any]
+"""The stage hook: ``stage(name, run)`` must call ``run()`` once and return its value. The
+stages, in order: ``load``, ``validate``, ``link``, ``render`` (the docs in memory),
+``write`` (the docs, staged), ``handouts``, ``mkdocs`` (the site, every language),
+``offline`` (the bundle), ``swap``."""
+
+
+def run_stage(name: str, run: Callable[[], T]) -> T:
+    """The default stage hook: just run it."""
+    return run()
+
+
+def _ignore(line: str) -> None:
+    pass
+
 
 SETTINGS = "explainer.yml"
 """Per-language settings for the MkDocs adapter, written into the docs folder."""
@@ -63,19 +93,25 @@ class Result:
     warnings: list[Problem]
 
 
-def check(project: Project, strict: bool = False) -> Result:
-    """Read and check everything; raise ``ContentError`` with every problem found."""
+def check(project: Project, strict: bool = False, stage: Stage = run_stage) -> Result:
+    """Read and check everything and generate the docs in memory; raise ``ContentError``
+    with every problem found."""
     problems = Problems()
-    raw = load(project.content, problems, base=project.root)
-    content = validate(raw, raw.texts, problems, load_ui())
-    linked = link(content, problems, declared(raw)) if content is not None else None
-    unchecked(problems)
-    if content is not None:
-        banner.check(content, problems)
+    raw = stage("load", lambda: load(project.content, problems, base=project.root))
+    content = stage("validate", lambda: validate(raw, raw.texts, problems, load_ui()))
+
+    def linking() -> Linked | None:
+        linked = link(content, problems, declared(raw)) if content is not None else None
+        unchecked(problems)
+        if content is not None:
+            banner.check(content, problems)
+        return linked
+
+    linked = stage("link", linking)
     fatal = problems.fatal(strict)
     if fatal or linked is None:
         raise ContentError([p for p in problems.sorted() if p in fatal] or problems.sorted())
-    files = generate(linked)
+    files = stage("render", lambda: generate(linked))
     return Result(linked, files, [p for p in problems.sorted() if p.severity == "warning"])
 
 
@@ -150,3 +186,296 @@ def display_path(project: Project, path: Path) -> str:
         return str(path.relative_to(project.root))
     except ValueError:
         return str(path)
+
+
+SITE_MARK = ".explainer-site"
+"""The file in ``site/`` that says explainer built it, and lists what it wrote."""
+OFFLINE_MANIFEST = ".explainer-offline.json"
+"""Which offline bundle in ``dist/`` explainer wrote (it never replaces another file)."""
+
+
+@dataclass
+class BuildOptions:
+    strict: bool = False
+    """Warnings (missing translations) stop the build too."""
+    config: Path | None = None
+    """The MkDocs config (default: ``<root>/mkdocs.yml``)."""
+    offline: bool = True
+    """Build the offline bundle too, from ``<config>.offline.yml`` beside it, if it exists."""
+    dist: Path | None = None
+    """Where the offline bundle goes (default: ``<root>/dist``)."""
+    workers: int | None = None
+    """Processes rendering handouts (default: one per core)."""
+    stage: Stage = run_stage
+    """Called around each stage (timing in the benchmark, progress)."""
+    notify: Callable[[str], None] = _ignore
+    """Receives each note and warning, one line each (the CLI prints them)."""
+
+
+@dataclass
+class Built:
+    """What a build made."""
+
+    result: Result
+    site: Path
+    bundle: Path | None = None
+    handouts: list[Any] = field(default_factory=list)
+
+
+def build(project: Project, options: BuildOptions | None = None) -> Built:
+    """Check, then build the docs, the handouts, the site and the offline bundle in a
+    staging area, and replace docs/, site/ and the bundle together only if everything went
+    well. Raises ``ContentError`` (problems with a place) or ``BuildError`` (one line)."""
+    o = options or BuildOptions()
+    result = check(project, o.strict, o.stage)
+    for w in result.warnings:
+        o.notify(str(w))
+    config = o.config or project.root / "mkdocs.yml"
+    offline_config = None
+    if o.offline:
+        offline_config = config.with_name(config.stem + ".offline" + config.suffix)
+        if not offline_config.is_file():
+            offline_config = None
+    # Reproducible output: MkDocs dates the sitemap from SOURCE_DATE_EPOCH when it is set.
+    as_of = result.linked.content.site.as_of.as_date()
+    midnight = datetime.datetime(as_of.year, as_of.month, as_of.day, tzinfo=datetime.UTC)
+    os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(midnight.timestamp())))
+    dist = o.dist.resolve() if o.dist else project.root / "dist"
+    return _build_outputs(project, result, o, config, offline_config, dist)
+
+
+def _build_outputs(
+    project: Project,
+    result: Result,
+    o: BuildOptions,
+    config: Path,
+    offline_config: Path | None,
+    dist: Path,
+) -> Built:
+    for note in swap.recover(project.root):
+        o.notify(f"explainer: {note}")
+    site = result.linked.content.site
+    if (
+        project.site.exists()
+        and any(project.site.iterdir())
+        and not (project.site / SITE_MARK).exists()
+    ):
+        raise ContentError(
+            [
+                Problem(
+                    Loc(display_path(project, project.site), 1),
+                    "exists and was not built by explainer; refusing to replace it",
+                )
+            ]
+        )
+    zip_name = f"{site.slug}-offline.zip"
+    if offline_config is not None:
+        conflicts = plan_conflicts(
+            dist, {zip_name: b""}, display_path(project, dist), OFFLINE_MANIFEST
+        )
+        if conflicts:
+            raise ContentError(conflicts)
+    staging = None
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=swap.STAGING_PREFIX, dir=project.root))
+        swap.start(staging)
+        return _stage_and_swap(project, result, o, config, offline_config, dist, staging, zip_name)
+    except OSError as exc:  # read-only or full disk: one line, the old outputs stay
+        where = f" ({exc.filename})" if exc.filename else ""
+        raise BuildError(
+            f"writing the outputs failed: {exc.strerror or exc}{where}; "
+            "nothing was replaced (docs/, site/ and the offline zip are as they were)"
+        ) from None
+    finally:
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _stage_and_swap(
+    project: Project,
+    result: Result,
+    o: BuildOptions,
+    config: Path,
+    offline_config: Path | None,
+    dist: Path,
+    staging: Path,
+    zip_name: str,
+) -> Built:
+    from explainer.engine import mkdocs_build
+
+    site = result.linked.content.site
+    sdocs, ssite = staging / "docs", staging / "site"
+    if project.docs.exists():
+        shutil.copytree(project.docs, sdocs, symlinks=True)
+    try:
+        staged = Project(project.root, project.content, sdocs, ssite)
+        o.stage("write", lambda: write_docs(staged, result.files))
+    except ContentError as exc:
+        shown, real = display_path(project, sdocs), display_path(project, project.docs)
+        raise ContentError(  # report the real docs path, not staging
+            [
+                Problem(Loc(p.loc.path.replace(shown, real, 1), p.loc.line), p.message)
+                for p in exc.problems
+            ]
+        ) from None
+    owned = read_manifest(sdocs)
+    for page in sorted(sdocs.glob("*/**/*.md")):
+        rel = page.relative_to(sdocs).as_posix()
+        if rel not in owned:
+            o.notify(
+                f"explainer: {display_path(project, project.docs)}/{rel} was not written by "
+                "explainer: not published (write pages in content/)"
+            )
+    pdfs = o.stage("handouts", lambda: make_handouts(project, result, o.workers))
+    docs_dir = sdocs / site.default
+
+    def site_build() -> None:
+        mkdocs_build.build_site(config, docs_dir, ssite, o.strict)
+        for r in pdfs:  # the hosted site and the offline bundle serve them from site/
+            atomic_write(ssite / "handouts" / r.rel, r.data)
+
+    o.stage("mkdocs", site_build)
+    bundle = None
+    if offline_config is not None:
+        off_config = offline_config
+
+        def offline_build() -> bytes:
+            return mkdocs_build.build_offline(
+                off_config, docs_dir, ssite, staging / "offline", site, zip_name, o.strict
+            )
+
+        bundle = o.stage("offline", offline_build)
+    return o.stage(
+        "swap", lambda: _swap(project, result, ssite, sdocs, staging, dist, zip_name, bundle, pdfs)
+    )
+
+
+def _swap(
+    project: Project,
+    result: Result,
+    ssite: Path,
+    sdocs: Path,
+    staging: Path,
+    dist: Path,
+    zip_name: str,
+    bundle: bytes | None,
+    pdfs: list[Any],
+) -> Built:
+    generated = sorted(p.relative_to(ssite).as_posix() for p in ssite.rglob("*") if p.is_file())
+    conflicts = carry_hand_written(project.site, ssite, display_path(project, project.site))
+    if conflicts:
+        raise ContentError(conflicts)
+    mark = {"generator": "explainer", "files": generated}
+    (ssite / SITE_MARK).write_text(json.dumps(mark, indent=0) + "\n", encoding="utf-8")
+    # All good. The handout cache (dist/handouts) is written file by file, atomically;
+    # then docs/, site/ and the zip are swapped in together (swap.py).
+    if pdfs:
+        from explainer.outputs.handout_pdf import write_handouts
+
+        write_handouts(project.handouts, pdfs, display_path(project, project.handouts))
+    swaps = [
+        swap.Swap(project.docs, sdocs, staging / "old-docs"),
+        swap.Swap(project.site, ssite, staging / "old-site"),
+    ]
+    if bundle is not None:
+        staged_zip = dist / f".{zip_name}.new"
+        atomic_write(staged_zip, bundle)
+        swaps.append(swap.Swap(dist / zip_name, staged_zip, dist / f".{zip_name}.old"))
+    try:
+        swap.commit(staging, swaps)
+    except OSError:
+        if bundle is not None:
+            staged_zip.unlink(missing_ok=True)
+        raise
+    if bundle is not None:
+        write_tree(dist, {zip_name: bundle}, OFFLINE_MANIFEST)  # the zip is there: the list
+    return Built(result, project.site, dist / zip_name if bundle is not None else None, pdfs)
+
+
+def make_handouts(project: Project, result: Result, workers: int | None) -> list[Any]:
+    """Render every handout edition (unchanged ones come from the cache); nothing is
+    written. Raises ``ContentError`` or ``BuildError`` if one failed or is longer than its
+    page limit."""
+    from explainer.outputs import handout_pdf, handouts
+
+    jobs = handouts.jobs(result.linked)
+    if not jobs:
+        return []
+    display = display_path(project, project.handouts)
+    conflicts = plan_conflicts(
+        project.handouts, handout_pdf.files_of([]) | {j.rel: b"" for j in jobs}, display
+    )
+    if conflicts:
+        raise ContentError(conflicts)
+    try:
+        results = handout_pdf.render_all(
+            jobs, project.handouts, workers, handout_pdf.Progress(len(jobs))
+        )
+    except ContentError:  # a handout asked for something not the build's own
+        raise
+    except Exception as exc:  # WeasyPrint failed: report it, keep every output as it was
+        raise BuildError(
+            f"rendering the handouts failed: {type(exc).__name__}: {exc}; nothing was replaced"
+        ) from None
+    problems = handout_pdf.page_problems(jobs, results)
+    if problems:
+        raise ContentError(problems)
+    return results
+
+
+def build_handouts(
+    project: Project, strict: bool = False, workers: int | None = None
+) -> tuple[Result, list[Any], WriteReport]:
+    """Check, render the handouts and write them to their folder (``dist/handouts``)."""
+    from explainer.outputs.handout_pdf import write_handouts
+
+    result = check(project, strict=strict)
+    pdfs = make_handouts(project, result, workers)
+    report = write_handouts(project.handouts, pdfs, display_path(project, project.handouts))
+    return result, pdfs, report
+
+
+def regenerate(root: Path, notify: Callable[[str], None]) -> None:
+    """The live preview: regenerate docs/ from content/; problems go to ``notify``, and the
+    preview goes on with the docs as they were."""
+    from explainer.problems import report_lines
+
+    project = Project.at(root)
+    try:
+        result = check(project, strict=False)
+        for w in result.warnings:
+            notify(str(w))
+        write_docs(project, result.files)
+    except ContentError as exc:
+        for line in report_lines(exc.problems):
+            notify(line)
+
+
+def carry_hand_written(old: Path, new: Path, display: str) -> list[Problem]:
+    """Copy into the new site the files of the old one that explainer did not write (its
+    mark lists what it wrote); one the new build also writes is a conflict."""
+    try:
+        mark = json.loads((old / SITE_MARK).read_text(encoding="utf-8"))
+        generated = set(mark["files"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return []  # no site yet, or one marked before the list was kept: all generated
+    problems = []
+    for p in sorted(old.rglob("*")):
+        if p.is_dir() and not p.is_symlink():
+            continue
+        rel = p.relative_to(old).as_posix()
+        if rel == SITE_MARK or rel in generated:
+            continue
+        dest = new / rel
+        if os.path.lexists(dest):
+            problems.append(
+                Problem(
+                    Loc(f"{display}/{rel}", 1),
+                    "exists and was not generated by explainer; refusing to overwrite it "
+                    "(move it away or rename the content item)",
+                )
+            )
+        else:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(p, dest, follow_symlinks=False)
+    return problems

@@ -79,3 +79,23 @@ class ContentError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__(f"{len(problems)} problem(s)")
         self.problems = problems
+
+
+class BuildError(Exception):
+    """A build step failed for a reason that is not in the content (WeasyPrint or MkDocs
+    failed, the disk is full, an output is not the generator's). ``message`` is one line;
+    every output is as it was."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def report_lines(problems: list[Problem]) -> list[str]:
+    """The lines that report a failed check: every problem, then the count."""
+    lines = [str(p) for p in problems]
+    n_err = sum(1 for p in problems if p.severity == "error")
+    n_warn = len(problems) - n_err
+    parts = [f"{n_err} error(s)"] + ([f"{n_warn} warning(s) (--strict)"] if n_warn else [])
+    lines.append(f"explainer: {', '.join(parts)}; nothing was written")
+    return lines

@@ -18,6 +18,7 @@ import html
 import logging
 import posixpath
 import re
+import sys
 import urllib.parse
 from pathlib import Path
 from typing import Any
@@ -326,9 +327,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if self.serving and self.lang == self.settings["default"]:
             # Live preview: regenerate docs/ from content/ before every rebuild.
-            from explainer.cli import regenerate
+            from explainer.pipeline import regenerate
 
-            regenerate(Path(config.config_file_path).parent)
+            regenerate(Path(config.config_file_path).parent, _to_stderr)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not config.site_url:  # no public address: no sitemap of made-up addresses
@@ -356,3 +357,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             # Material's and our CSS and JavaScript, the same in every language: one copy.
             roots = [self._root_of(x["code"]) for x in self.settings["languages"]]
             offline.share_assets(site_root, sorted(roots, key=len))
+
+
+def _to_stderr(line: str) -> None:
+    print(line, file=sys.stderr)

@@ -15,6 +15,7 @@ from explainer.model import Date, Event, article_no, article_order
 from explainer.outputs import handouts
 from explainer.render import banner, parallel, svg
 from explainer.text import collate
+from explainer.text.dates import format_date
 
 _ENV: jinja2.Environment | None = None
 
@@ -55,19 +56,6 @@ def _unique_sources(items: Any) -> list[Any]:
             seen.add((s.title, s.url))
             out.append(s)
     return out
-
-
-def format_date(date: Date, ui: dict[str, Any]) -> str:
-    if date.day:
-        assert date.month
-        return str(ui["date_day"]).format(
-            y=date.year, d=date.day, month=ui["months"][date.month - 1]
-        )
-    if date.month:
-        return str(ui["date_month"]).format(
-            y=date.year, month=ui["months_nominative"][date.month - 1]
-        )
-    return str(ui["date_year"]).format(y=date.year)
 
 
 class PageContext:

@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass
 
 from explainer import paths
+from explainer.text.markdown import HEADING_RE
 
-HEADING_RE = re.compile(r"^(#{2,6})\s+(.*?)\s*(\{[^{}]*\})?\s*$")
 BULLET_RE = re.compile(r"^[-*+]\s+")
 ORDERED_RE = re.compile(r"^(\d+)\.(\s+)")
 PARA_ANCHOR_RE = re.compile(r'<span class="az-para" id="p\d+"></span>')

@@ -213,7 +213,7 @@ def _unchanged(
         v.p.error(v.loc(d, "unchanged"), f"field 'unchanged' in {what} must be a list of editions")
         return ()
     out: list[Date] = []
-    from explainer.validate import parse_date
+    from explainer.validate.fields import parse_date
 
     for item, loc in each_item(value):
         date = parse_date(item) if not isinstance(item, (LDict, LList)) else None

@@ -20,8 +20,8 @@ from explainer.model import (
     Topic,
     article_no,
 )
-from explainer.outputs.handouts import split_sections
 from explainer.problems import Loc
+from explainer.text.markdown import split_sections
 from explainer.validate.fields import (
     Fields,
     _lower,

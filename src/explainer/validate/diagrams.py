@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from explainer.load import LDict, LList
+from explainer.load import LDict
 from explainer.problems import Loc
 from explainer.render.diagram_svg import KINDS, Column, Diagram, Edge, Node
 from explainer.validate import safety
