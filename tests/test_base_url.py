@@ -32,6 +32,12 @@ def test_base_url_gives_canonical_links_and_sitemaps(built_basic: Path) -> None:
     for lang in ("", "ru/", "en/"):
         sitemap = (built_basic / f"site/{lang}sitemap.xml").read_text(encoding="utf-8")
         assert f"<loc>https://example.org/test/{lang}topics/courts/</loc>" in sitemap
+        for alt in ("", "ru/", "en/"):  # the hreflang alternates of every page
+            code = alt.rstrip("/") or "kk"
+            assert (
+                f'<xhtml:link rel="alternate" hreflang="{code}" '
+                f'href="https://example.org/test/{alt}topics/courts/"/>'
+            ) in sitemap
 
 
 def test_without_base_url_no_canonical_link_sitemap_or_address(basic: Path) -> None:

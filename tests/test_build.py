@@ -48,14 +48,19 @@ def test_flagship_article_pages_exist(built_flagship: Path) -> None:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_html_lang_and_hreflang_on_every_page(built_basic: Path, lang: str) -> None:
+def test_html_lang_and_language_switch_on_every_page(built_basic: Path, lang: str) -> None:
     site = built_basic / "site"
     root = site if lang == "kk" else site / lang
     for rel in sorted(pages(site, lang)):
         html = (root / rel).read_text(encoding="utf-8")
         assert f'<html lang="{lang}"' in html, rel
+        # no <link rel="alternate">: Material would fetch <page>/sitemap.xml for each (404s);
+        # the hreflang alternates are in sitemap.xml (test_base_url.py)
+        assert '<link rel="alternate" href' not in html, rel
         alternates = dict(
-            re.findall(r'<link rel="alternate" href="([^"]*)" hreflang="(\w+)">', html)
+            re.findall(
+                r'<a href="([^"]*)" hreflang="(\w+)" lang="\w+" class="md-select__link">', html
+            )
         )
         assert sorted(alternates.values()) == sorted(LANGS), rel
         # each alternate resolves to the same page in that language
@@ -296,3 +301,15 @@ def test_mkdocs_config_has_no_duplicate_key(config: str) -> None:
                 walk(v)
 
     walk(yaml.compose((ROOT / config).read_text(encoding="utf-8"), Loader=yaml.SafeLoader))
+
+
+def test_css_and_javascript_are_kept_once(built_basic: Path) -> None:
+    """Every language uses the root's copy of Material's and our assets (issue 17)."""
+    site = built_basic / "site"
+    for lang in ("ru", "en"):
+        assert not (site / lang / "assets").exists()
+        html = (site / lang / "topics/courts/index.html").read_text(encoding="utf-8")
+        refs = re.findall(r'(?:href|src)="((?:\.\./)+assets/[^"?#]+)', html)
+        assert any(r.endswith(".css") for r in refs) and any(r.endswith(".js") for r in refs)
+        for ref in refs:
+            assert (site / lang / "topics/courts" / ref).resolve().is_file(), ref

@@ -334,13 +334,23 @@ def _stage_and_swap(
         for r in pdfs:  # the hosted site and the offline bundle serve them from site/
             atomic_write(ssite / "handouts" / r.rel, r.data)
 
-    o.stage("mkdocs", site_build)
+    pending = None  # the offline MkDocs build, on the other core beside the site build
+    if offline_config is not None:
+        pending = mkdocs_build.start_offline(
+            offline_config, docs_dir, staging / "offline", o.strict, o.workers
+        )
+    try:
+        o.stage("mkdocs", site_build)
+    except BaseException:
+        if pending is not None:
+            pending.cancel()
+        raise
     bundle = None
     if offline_config is not None:
         off_config = offline_config
 
         def offline_build() -> bytes:
-            start = offline_start.start_page(site, result.linked.content.ui)  # issue 15
+            start = offline_start.start_page(site, result.linked.content.ui)
             return mkdocs_build.build_offline(
                 off_config,
                 docs_dir,
@@ -350,6 +360,7 @@ def _stage_and_swap(
                 zip_name,
                 o.strict,
                 top_files={offline_start.NAME: start},
+                pending=pending,
             )
 
         bundle = o.stage("offline", offline_build)

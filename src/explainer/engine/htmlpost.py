@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import html
 import re
-from html.parser import HTMLParser
 
 UNIQUE_LETTERS = {"kk": "ӘәҒғҚқҢңӨөҰұҮүҺһІі"}
 """Letters that, among the site's languages, only this language writes: a run of words with
@@ -90,48 +89,99 @@ _VOID = frozenset(
 _SKIP = frozenset({"script", "style", "title", "textarea", "svg", "code", "pre"})
 """Elements whose text is never wrapped (not rendered as text, or cannot hold markup)."""
 
+_QUOTED = r"""(?:[^>"']|"[^"]*"|'[^']*')*"""
+_TOKEN = re.compile(
+    r"<!--.*?-->"
+    rf"|<(?P<raw>script|style)\b{_QUOTED}>.*?</(?P=raw)\s*>"
+    rf"|<(?P<end>/)?(?P<tag>[a-zA-Z][^\t\n\r\f />\x00]*)(?P<attrs>{_QUOTED})>"
+    r"|<[!?][^>]*>",
+    re.S | re.I,
+)
+"""The markup of a page, in one pass: a comment, a ``<script>`` or ``<style>`` element with
+its raw text, a start or end tag (a quoted attribute value may hold ``>``), a doctype or
+processing instruction. What lies between two of them is text."""
 
-class _Texts(HTMLParser):
-    """Offsets of the text runs to wrap, with the language each is in."""
 
-    def __init__(self, source: str, unique: dict[str, re.Pattern[str]]) -> None:
-        super().__init__(convert_charrefs=False)
-        self.unique = unique
-        self.stack: list[tuple[str, str | None]] = []
-        self.line_starts = [0]
-        for m in re.finditer("\n", source):
-            self.line_starts.append(m.end())
-        self.spans: list[tuple[int, int, str]] = []
+def _lang_attr(attrs: str) -> str | None | bool:
+    """The ``lang`` of a start tag: its value (``""`` if empty), or False without one."""
+    found: str | None | bool = False
+    for m in _ONE_ATTR.finditer(attrs):
+        if m.group("name").lower() == "lang":
+            value = m.group("value")
+            if value is None:
+                found = None
+            else:
+                found = html.unescape(value[1:-1] if value[:1] in "\"'" else value)
+    return found
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _VOID:
+
+_LANG = re.compile("lang", re.I)
+
+
+def _spans(page: str, unique: dict[str, re.Pattern[str]]) -> list[tuple[int, int, str]]:
+    """Offsets of the text runs to wrap, with the language each is in.
+
+    One scan of the markup (:data:`_TOKEN`) keeps the stack of open elements with the
+    language of each (its ``lang``, or its parent's); a run of text is looked at only when it
+    holds a letter of some language (:data:`UNIQUE_LETTERS`), is inside an element, not
+    inside one of :data:`_SKIP`, and that element is not in that language already."""
+    any_letter = re.compile("|".join(p.pattern for p in unique.values()))
+    found = any_letter.search(page)
+    if found is None:
+        return []
+    stack: list[tuple[str, str | None]] = []
+    skipping = 0
+    spans: list[tuple[int, int, str]] = []
+    others: dict[str | None, list[tuple[str, re.Pattern[str]]]] = {}
+
+    def text(start: int, end: int) -> None:
+        """Wrap the runs of ``page[start:end]``, text that holds a letter of some language."""
+        if not stack or skipping:
             return
-        lang = dict(attrs).get("lang")
-        if lang is None:
-            lang = self.stack[-1][1] if self.stack else None
-        self.stack.append((tag, (lang or "").lower() or None))
-
-    def handle_endtag(self, tag: str) -> None:
-        if not any(t == tag for t, _ in self.stack):
-            return
-        while self.stack and self.stack.pop()[0] != tag:
-            pass
-
-    def handle_data(self, data: str) -> None:
-        if not self.stack or any(t in _SKIP for t, _ in self.stack):
-            return
-        here = self.stack[-1][1]
-        line, col = self.getpos()
-        offset = self.line_starts[line - 1] + col
-        for m in _RUN.finditer(data):
-            for code, letters in self.unique.items():
-                if (
-                    code != here
-                    and (here or "").split("-")[0] != code
-                    and letters.search(m.group(0))
-                ):
-                    self.spans.append((offset + m.start(), offset + m.end(), code))
+        here = stack[-1][1]
+        langs = others.get(here)
+        if langs is None:
+            base = (here or "").split("-")[0]
+            langs = others[here] = [(c, p) for c, p in unique.items() if c not in (here, base)]
+        for run in _RUN.finditer(page, start, end) if langs else ():
+            for code, letters in langs:
+                if letters.search(run.group(0)):
+                    spans.append((run.start(), run.end(), code))
                     break
+
+    end = len(page)
+    nxt = found.start()  # the next letter of some language at or after the scan
+    last = 0
+    for m in _TOKEN.finditer(page):
+        if nxt < m.start():  # the text before this token holds a letter
+            text(last, m.start())
+            found = any_letter.search(page, m.end())
+            nxt = found.start() if found is not None else end
+        last = m.end()
+        tag, closing, attrs = m.group("tag", "end", "attrs")
+        if tag is None:  # comment, doctype, or a script/style element as a whole
+            continue
+        tag = tag.lower()
+        if closing:
+            if any(t == tag for t, _ in stack):
+                while stack:
+                    t, _ = stack.pop()
+                    skipping -= t in _SKIP
+                    if t == tag:
+                        break
+            continue
+        if tag in _VOID or attrs.rstrip().endswith("/"):  # nothing opens
+            continue
+        lang = _lang_attr(attrs) if _LANG.search(attrs) else False
+        if lang is False:
+            lang = stack[-1][1] if stack else None
+        else:
+            lang = (lang or "").lower() or None
+        stack.append((tag, lang))
+        skipping += tag in _SKIP
+    if nxt < end:
+        text(last, end)
+    return spans
 
 
 def mark_language(page: str, unique: dict[str, str] | None = None) -> str:
@@ -144,12 +194,9 @@ def mark_language(page: str, unique: dict[str, str] | None = None) -> str:
         code: re.compile(f"[{re.escape(chars)}]")
         for code, chars in (UNIQUE_LETTERS if unique is None else unique).items()
     }
-    parser = _Texts(page, letters)
-    parser.feed(page)
-    parser.close()
     out = []
     last = 0
-    for start, end, code in parser.spans:
+    for start, end, code in _spans(page, letters):
         out.append(page[last:start])
         out.append(f'<span lang="{code}">{page[start:end]}</span>')
         last = end

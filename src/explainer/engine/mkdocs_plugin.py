@@ -35,7 +35,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from explainer.engine import anchors, htmlpost
+from explainer.engine import anchors, htmlpost, offline
 from explainer.render import tables
 from explainer.write import MANIFEST, read_manifest
 
@@ -214,6 +214,15 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self._check_site_url(config)
         base = self.settings.get("site_url")
         config.site_url = base + self._root_of(self.lang) if base else None
+        # hreflang alternates of every page, in sitemap.xml (overrides/sitemap.xml)
+        config.extra["explainer_sites"] = (
+            [
+                {"lang": x["code"], "url": base + self._root_of(x["code"])}
+                for x in self.settings["languages"]
+            ]
+            if base
+            else []
+        )
         # The 404 page is served at any depth: its links start at the server's root.
         config.extra["explainer_home"] = (
             urllib.parse.urlsplit(config.site_url).path if config.site_url else "/"
@@ -354,6 +363,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             )
             cfg.extra[LANG_KEY] = code
             build(cfg, dirty=False)
+        if not config.extra.get("offline"):  # the offline bundle does this when pruned
+            # Material's and our CSS and JavaScript, the same in every language: one copy.
+            roots = [self._root_of(x["code"]) for x in self.settings["languages"]]
+            offline.share_assets(site_root, sorted(roots, key=len))
 
 
 def _to_stderr(line: str) -> None:

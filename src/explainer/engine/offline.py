@@ -99,7 +99,19 @@ def prune(tree: Path, languages: list[str], default: str) -> PruneReport:
         ):
             drop(rel)
 
-    # One copy of what every language build shares.
+    shared, report.rewritten = share_assets(tree, roots)
+    report.shared.extend(shared)
+    return report
+
+
+def share_assets(tree: Path, roots: list[str]) -> tuple[list[str], int]:
+    """Keep one copy of what every language build shares: a file under a language's
+    ``assets/`` that is byte-identical to the root build's goes, and every page of that
+    language that referred to it is pointed at the root one. ``roots``: ``""`` first, then
+    each other language's folder (``"ru/"``). Returns the files removed and the number of
+    pages rewritten. Used for the offline bundle and the hosted site alike."""
+    shared: list[str] = []
+    rewritten = 0
     root_assets = {rel: _sha(tree / rel) for rel in _files(tree) if rel.startswith("assets/")}
     moved: dict[str, str] = {}
     for root in roots[1:]:
@@ -109,7 +121,7 @@ def prune(tree: Path, languages: list[str], default: str) -> PruneReport:
             if root_assets.get(theirs) == _sha(tree / mine):
                 (tree / mine).unlink()
                 moved[mine] = theirs
-                report.shared.append(mine)
+                shared.append(mine)
     for root in roots[1:]:
         for rel in _files(tree / root):
             if not rel.endswith(".html"):
@@ -127,9 +139,9 @@ def prune(tree: Path, languages: list[str], default: str) -> PruneReport:
             new = _REF_RE.sub(repoint, text)
             if new != text:
                 (tree / page).write_text(new, encoding="utf-8")
-                report.rewritten += 1
+                rewritten += 1
     _remove_empty_dirs(tree)
-    return report
+    return shared, rewritten
 
 
 def _remove_empty_dirs(tree: Path) -> None:
