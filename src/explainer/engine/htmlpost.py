@@ -172,11 +172,12 @@ def _spans(page: str, unique: dict[str, re.Pattern[str]]) -> list[tuple[int, int
             continue
         if tag in _VOID or attrs.rstrip().endswith("/"):  # nothing opens
             continue
-        lang = _lang_attr(attrs) if _LANG.search(attrs) else False
-        if lang is False:
+        attr = _lang_attr(attrs) if _LANG.search(attrs) else False
+        lang: str | None
+        if attr is False:
             lang = stack[-1][1] if stack else None
         else:
-            lang = (lang or "").lower() or None
+            lang = (attr if isinstance(attr, str) else "").lower() or None
         stack.append((tag, lang))
         skipping += tag in _SKIP
     if nxt < end:
