@@ -161,4 +161,5 @@ def build_offline(
     offline.prune(work, list(site.codes), site.default)
     for name, text in (top_files or {}).items():
         (work / name).write_text(text, encoding="utf-8")
-    return offline.zip_tree(work, zip_name.removesuffix(".zip"), site.as_of.as_date())
+    old = previous.bundle if previous is not None else None
+    return offline.zip_tree(work, zip_name.removesuffix(".zip"), site.as_of.as_date(), old)

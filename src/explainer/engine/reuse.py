@@ -32,10 +32,12 @@ import importlib.metadata
 import json
 import logging
 import os
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import jinja2
 
@@ -416,3 +418,46 @@ def _reusable(
             url = "" if f.url in (".", "./") else f.url  # the page's URL, as in the index
             old[f.src_uri] = {**rec, "html": html, "entries": entries.get(url, [])}
     return old
+
+
+# -- the offline zip ----------------------------------------------------------------------
+
+
+def copy_member(
+    out: zipfile.ZipFile, old: zipfile.ZipFile, info: zipfile.ZipInfo, data: bytes
+) -> bool:
+    """Write ``info`` (``data``) into ``out`` with the compressed bytes of the same member
+    of the previous zip ``old``, if it holds exactly these bytes (deflate at one level gives
+    the same bytes for the same input, so the zip is what compressing again would give).
+    False if it does not: then the caller compresses it."""
+    prev = old.NameToInfo.get(info.filename)
+    if (
+        prev is None
+        or prev.file_size != len(data)
+        or prev.compress_type != info.compress_type
+        or prev.CRC != zlib.crc32(data)
+        or old.read(prev) != data  # not just the same checksum
+    ):
+        return False
+    src = cast(Any, old).fp
+    src.seek(prev.header_offset)
+    head = src.read(30)
+    if head[:4] != b"PK\x03\x04":
+        return False
+    name_len, extra_len = struct.unpack("<HH", head[26:30])
+    src.seek(prev.header_offset + 30 + name_len + extra_len)
+    raw = src.read(prev.compress_size)
+    # What ZipFile.writestr does, with the compressed bytes already made.
+    w = cast(Any, out)
+    info.file_size, info.compress_size, info.CRC = len(data), prev.compress_size, prev.CRC
+    info.flag_bits = 0
+    w.fp.seek(w.start_dir)
+    info.header_offset = w.fp.tell()
+    w._writecheck(info)
+    w._didModify = True
+    w.fp.write(info.FileHeader(info.file_size * 1.05 > zipfile.ZIP64_LIMIT))
+    w.fp.write(raw)
+    w.start_dir = w.fp.tell()
+    out.filelist.append(info)
+    out.NameToInfo[info.filename] = info
+    return True
