@@ -97,6 +97,10 @@ e.g. for ``mkdocs serve``)."""
 def configure(previous: Previous | None, state_out: Path | None) -> None:
     SETUP.previous = previous
     SETUP.state_out = state_out
+    build_log = logging.getLogger("mkdocs.commands.build")
+    for f in list(build_log.filters):  # left by a language build that failed
+        if getattr(f, "__func__", None) is LanguageBuild._quiet:
+            build_log.removeFilter(f)
 
 
 def read_states(folder: Path) -> dict[str, dict[str, Any]]:
@@ -251,7 +255,13 @@ class LanguageBuild:
             env.loader = jinja2.ChoiceLoader(
                 [jinja2.DictLoader({TEMPLATE: ""}), env.loader or jinja2.DictLoader({})]
             )
+            logging.getLogger("mkdocs.commands.build").addFilter(self._quiet)
         return env
+
+    def _quiet(self, record: logging.LogRecord) -> bool:
+        """MkDocs' "Page skipped … empty output" is not news for a reused page."""
+        msg = record.getMessage()
+        return not (msg.startswith("Page skipped: '") and msg.split("'")[1] in self.old)
 
     def _nav_changed(self) -> bool:
         for f in self.files.documentation_pages():
@@ -310,6 +320,7 @@ class LanguageBuild:
 
     def post_build(self, site_dir: Path) -> None:
         """Put the reused pages in place, and write this build's record."""
+        logging.getLogger("mkdocs.commands.build").removeFilter(self._quiet)
         for src, rec in self.old.items():
             f = self.files.get_file_from_path(src)
             dest = Path(site_dir) / f.dest_uri
