@@ -13,7 +13,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-from explainer import paths
+from explainer import layout
 from explainer.text.markdown import HEADING_RE
 
 BULLET_RE = re.compile(r"^[-*+]\s+")
@@ -149,23 +149,21 @@ def rebase(markdown: str, from_page: str, to_page: str) -> str:
         target = _target(m.group(2), from_page)
         if target is None:
             return m.group(0)
-        return f"[{m.group(1)}]({paths.rel(to_page, target)}{m.group(3) or ''}){m.group(4) or ''}"
+        return f"[{m.group(1)}]({layout.rel(to_page, target)}{m.group(3) or ''}){m.group(4) or ''}"
 
     return LINK_RE.sub(sub, markdown)
 
 
-def relink(
-    markdown: str, from_page: str, text_lang: str, to_page: str, page_lang: str, default: str
-) -> str:
+def relink(markdown: str, from_page: str, text_lang: str) -> str:
     """Rewrite relative Markdown links of a ``text_lang`` text written for ``from_page`` into
-    HTML links, from ``to_page`` of the ``page_lang`` build, to that page in the
-    ``text_lang`` build: a reader of the Russian column lands on Russian pages."""
+    HTML links to that page in the ``text_lang`` build, from any page of any build: a reader
+    of the Russian column lands on Russian pages."""
 
     def sub(m: re.Match[str]) -> str:
         target = _target(m.group(2), from_page)
         if target is None:
             return m.group(0)
-        href = paths.cross(to_page, page_lang, target, text_lang, default)
+        href = layout.cross(text_lang, target)
         attrs = f' href="{html.escape(href)}"'
         if m.group(3):  # a title: Markdown-escaped text in quotes
             title = m.group(3).strip()[1:-1].replace('\\"', '"')
@@ -175,7 +173,6 @@ def relink(
             attrs += f' class="{" ".join(classes)}"'
         return f"<a{attrs}>{m.group(1)}</a>"
 
-    return LINK_RE.sub(sub, markdown)
     return LINK_RE.sub(sub, markdown)
 
 
