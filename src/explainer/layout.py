@@ -149,6 +149,12 @@ def site_path(lang: str, default: str, docs_path: str, directory_urls: bool = Tr
     return lang_root(lang, default) + page_url(docs_path, directory_urls)
 
 
+def url_path(lang: str, default: str, url: str) -> str:
+    """The absolute path on the site of ``url`` (relative to ``lang``'s root, as MkDocs
+    gives a page's URL): ``/ru/topics/x/``."""
+    return "/" + lang_root(lang, default) + url
+
+
 def public_root(base_url: str, lang: str, default: str) -> str:
     """The public address of ``lang``'s build (MkDocs' ``site_url`` of that build)."""
     return base_url + lang_root(lang, default)
@@ -196,8 +202,7 @@ def relative_url(here: str, there: str) -> str:
 def same_page_in(lang: str, to_lang: str, url: str, default: str) -> str:
     """Relative link from the page at ``url`` (relative to its language's root) of
     ``lang``'s build to the same page in ``to_lang``'s (the language switch)."""
-    here = "/" + lang_root(lang, default) + url
-    return relative_url(here, "/" + lang_root(to_lang, default) + url)
+    return relative_url(url_path(lang, default, url), url_path(to_lang, default, url))
 
 
 XLINK = "explainer:"

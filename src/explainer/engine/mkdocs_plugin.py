@@ -111,9 +111,6 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             return Path(config.config_file_path).parent / self.config.settings
         return Path(config.docs_dir).parent / "explainer.yml"
 
-    def _root_of(self, code: str) -> str:
-        return layout.lang_root(code, self.settings["default"])
-
     # -- MkDocs events -------------------------------------------------------------------
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -248,7 +245,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         codes = [x["code"] for x in self.settings["languages"]]
         roots = layout.root_map(codes, self.settings["default"])
-        here = "/" + self._root_of(self.lang) + page.url
+        here = layout.url_path(self.lang, self.settings["default"], page.url)
 
         def sub(m: re.Match[str]) -> str:
             target = html.unescape(m.group("target"))
@@ -310,7 +307,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             cfg = load_config(
                 config_file=config.config_file_path,
                 docs_dir=str(docs_root / code),
-                site_dir=str(site_root / self._root_of(code)),
+                site_dir=str(site_root / layout.lang_root(code, self.settings["default"])),
                 strict=config.strict,
                 use_directory_urls=config.use_directory_urls,
             )
