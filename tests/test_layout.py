@@ -99,6 +99,62 @@ def test_outputs_and_docs_files() -> None:
     assert layout.site_file("handouts/kk/x.pdf") == "explainer:/handouts/kk/x.pdf"
 
 
+PAR = "parallel/topics/courts.md"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("[A](explainer:kk/articles/75.md#p1)", "[A](../../articles/75.md#p1)"),
+        ("[B](explainer:kk/glossary.md#justice)", "[B](../../glossary.md#justice)"),
+        ("[C](explainer:kk/topics/elections.md)", "[C](../../topics/elections.md)"),
+        ("[D](explainer:kk/parallel/topics/courts.md#here)", "[D](#here)"),
+        (r"[E \[x\]](explainer:kk/timeline.md#e)", r"[E \[x\]](../../timeline.md#e)"),
+        (
+            '[T](explainer:kk/glossary.md#j "A &quot;b&quot;"){ .az-term }',
+            '[T](../../glossary.md#j "A &quot;b&quot;"){ .az-term }',
+        ),
+        ('[F](https://x.kz/a){: rel="noopener" }', '[F](https://x.kz/a){: rel="noopener" }'),
+        ("![img](pic.png)", "![img](pic.png)"),
+        ("[P](explainer:/handouts/kk/x.pdf)", "[P](explainer:/handouts/kk/x.pdf)"),
+        ("[A](explainer:ru/articles/75.md#p1)", '<a href="explainer:ru/articles/75.md#p1">A</a>'),
+        (
+            r'[T](explainer:en/glossary.md#j "Say \"x\" & y"){ .az-term }',
+            '<a href="explainer:en/glossary.md#j" title="Say &quot;x&quot; &amp; y" '
+            'class="az-term">T</a>',
+        ),
+    ],
+)
+def test_place_makes_references_links_of_the_page(text: str, expected: str) -> None:
+    """On a side-by-side page of the Kazakh build: a Kazakh page is a relative Markdown
+    link, another build's page an HTML link to its reference (the engine resolves it)."""
+    assert layout.place(text, PAR, "kk") == expected
+
+
+@pytest.mark.parametrize(
+    ("href", "expected"),
+    [
+        ("../articles/75.md#p1", "explainer:kk/articles/75.md#p1"),
+        ("elections.md", "explainer:kk/topics/elections.md"),
+        ("#here", "explainer:kk/topics/courts.md#here"),
+        ("https://x.kz/a", None),
+        ("mailto:a@b.kz", None),
+        ("/x.md", None),
+        ("pic.png", None),
+    ],
+)
+def test_reference_of_a_written_link(href: str, expected: str | None) -> None:
+    assert layout.reference(href, "topics/courts.md", "kk") == expected
+
+
+def test_public_links_for_print() -> None:
+    html = '<a href="explainer:ru/topics/x.md#a">x</a> <a href="https://e.kz/">y</a>'
+    assert layout.public_links(html, "https://e.org/", "kk") == (
+        '<a href="https://e.org/ru/topics/x/#a">x</a> <a href="https://e.kz/">y</a>'
+    )
+    assert layout.public_links(html, None, "kk") == '<a >x</a> <a href="https://e.kz/">y</a>'
+
+
 def test_layout_is_a_leaf() -> None:
     """It imports nothing of the package (and so no MkDocs): every layer may use it."""
     assert import_graph()["explainer.layout"] == set()

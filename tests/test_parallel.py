@@ -108,36 +108,6 @@ def test_standalone(block: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("[A](../articles/75.md#p1)", "[A](../../articles/75.md#p1)"),
-        ("[B](../glossary.md#justice)", "[B](../../glossary.md#justice)"),
-        ("[C](elections.md)", "[C](../../topics/elections.md)"),
-        ("[D](#here)", "[D](../../topics/courts.md#here)"),
-        (r"[E \[x\]](../timeline.md#e)", r"[E \[x\]](../../timeline.md#e)"),
-        ('[F](https://x.kz/a){: rel="noopener" }', '[F](https://x.kz/a){: rel="noopener" }'),
-        ("![img](pic.png)", "![img](pic.png)"),
-    ],
-)
-def test_rebase(text: str, expected: str) -> None:
-    assert parallel.rebase(text, "topics/courts.md", "parallel/topics/courts.md") == expected
-
-
-@pytest.mark.parametrize(
-    ("text_lang", "expected"),
-    [
-        ("ru", '<a href="explainer:ru/articles/75.md#p1">A</a>'),
-        ("kk", '<a href="explainer:kk/articles/75.md#p1">A</a>'),
-        ("en", '<a href="explainer:en/articles/75.md#p1">A</a>'),
-    ],
-)
-def test_relink_points_into_the_text_language_build(text_lang: str, expected: str) -> None:
-    """The link leads to the text's language, whichever build shows the column (the engine
-    makes it relative: ``test_cross_links_resolved_per_layout``)."""
-    assert parallel.relink("[A](../articles/75.md#p1)", "topics/courts.md", text_lang) == expected
-
-
-@pytest.mark.parametrize(
     ("codes", "expected"),
     [
         (("kk",), {"kk": []}),

@@ -18,7 +18,9 @@ names the handout folder: ``tests/test_layout.py`` checks it. Pure: no disk, no 
 
 from __future__ import annotations
 
+import html
 import posixpath
+import re
 import urllib.parse
 from collections.abc import Iterable, Mapping
 
@@ -206,18 +208,84 @@ def same_page_in(lang: str, to_lang: str, url: str, default: str) -> str:
 
 
 XLINK = "explainer:"
-"""Prefix of a link that leaves the page's language build, or points at a file at the site's
-root (a handout PDF): ``explainer:<lang>/<docs path>#anchor`` or ``explainer:/<path>``. Raw
-HTML links are not rewritten by MkDocs, and which URLs a build has (clean URLs on the hosted
-site, ``.html`` files offline) is known only when it runs, so the engine adapter turns these
-into relative URLs with ``resolve_xlink``."""
+"""Prefix of a page reference, a link that does not depend on the page it is on nor on the
+output: ``explainer:<lang>/<docs path>#anchor`` (a page of that language's build) or
+``explainer:/<path>`` (a file at the site's root, a handout PDF). The stages write every link
+to a page this way (``link`` for the references in texts, the templates for the links they
+make outside their own page); ``place`` makes them links of the page a text lands on (for
+the site), ``public_links`` public addresses (for print), and the engine adapter turns those
+left in HTML into relative URLs of its layout (``resolve_xlink``: clean URLs on the hosted
+site, ``.html`` files offline)."""
+
+XLINK_RE = re.compile(r'(?P<attr>\b(?:href|src)=")' + re.escape(XLINK) + r'(?P<target>[^"]*)"')
+"""A page reference in HTML (an ``href`` or ``src`` attribute)."""
+
+MD_LINK_RE = re.compile(
+    r'(?<!!)\[((?:\\.|[^\\\[\]])*)\]\(([^()\s]+)(\s+"(?:[^"\\]|\\.)*")?\)'
+    r"(\{[^{}]*\})?"
+)
+"""A Markdown link, with an optional title and attribute list (``{ .az-term }``)."""
 
 
 def cross(to_lang: str, to: str) -> str:
-    """A link to page ``to`` (a docs path, ``#anchor`` allowed) of ``to_lang``'s build, from
-    any page of any build (or of its own, from raw HTML): see ``XLINK``."""
+    """The page reference of ``to`` (a docs path, ``#anchor`` allowed) in ``to_lang``'s
+    build: see ``XLINK``."""
     path, _, anchor = to.partition("#")
     return f"{XLINK}{to_lang}/{path}" + (f"#{anchor}" if anchor else "")
+
+
+def place(markdown: str, page: str, lang: str) -> str:
+    """``markdown`` as it stands on ``page`` of ``lang``'s build: each Markdown link to a
+    page reference becomes a relative Markdown link to a page of the same build (MkDocs
+    resolves it for its URL layout, and checks it), or an HTML link to the page reference
+    of another build's page (``resolve_xlink`` makes it relative); a reader of the Russian
+    column of a side-by-side page lands on Russian pages. Other links stay."""
+
+    def sub(m: re.Match[str]) -> str:
+        href = m.group(2)
+        to_lang, _, to = href.removeprefix(XLINK).partition("/")
+        if not href.startswith(XLINK) or not to_lang:
+            return m.group(0)
+        if to_lang == lang:
+            return f"[{m.group(1)}]({rel(page, to)}{m.group(3) or ''}){m.group(4) or ''}"
+        attrs = f' href="{html.escape(href)}"'
+        if m.group(3):  # a title: Markdown-escaped text in quotes
+            title = m.group(3).strip()[1:-1].replace('\\"', '"')
+            attrs += f' title="{html.escape(title, quote=True)}"'
+        classes = re.findall(r"\.([\w-]+)", m.group(4) or "")
+        if classes:
+            attrs += f' class="{" ".join(classes)}"'
+        return f"<a{attrs}>{m.group(1)}</a>"
+
+    return MD_LINK_RE.sub(sub, markdown)
+
+
+def public_links(html_text: str, base_url: str | None, default: str) -> str:
+    """The page references of ``html_text`` made public addresses (for print); without a
+    ``base_url`` the attribute goes (the words stay, without a link)."""
+
+    def sub(m: re.Match[str]) -> str:
+        target = html.unescape(m.group("target"))
+        lang, _, docs_path = target.partition("/")
+        url = public_url(base_url, lang, default, docs_path) if lang else None
+        return "" if url is None else f'{m.group("attr")}{html.escape(url)}"'
+
+    return XLINK_RE.sub(sub, html_text)
+
+
+def reference(href: str, page: str, lang: str) -> str | None:
+    """The page reference of a relative link written on ``page`` of ``lang`` (``../x.md``,
+    ``#anchor``), or ``None`` for any other link (another site, a file)."""
+    if re.match(r"^[a-z][a-z0-9+.-]*:", href, re.I) or href.startswith("/"):
+        return None
+    path, _, anchor = href.partition("#")
+    if not path:
+        path = page
+    elif not path.endswith(".md"):
+        return None
+    else:
+        path = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
+    return cross(lang, path + (f"#{anchor}" if anchor else ""))
 
 
 def site_file(path: str) -> str:

@@ -107,7 +107,7 @@ class Linker:
             base = para.split("-")[0] if para else None
             if base and base in self.paras[(num, lang)]:
                 to += f"#p{base}"
-            return layout.rel(page, to)
+            return layout.cross(lang, to)
 
         return href
 
@@ -197,10 +197,18 @@ class Linker:
                 # content.tooltips turns the title into a tooltip on hover and focus).
                 self.tipped.add((lang, page, target))
                 tip = tooltip_text(self.plain_definition(target, lang))
-                return f'[{text}]({layout.rel(page, href)} "{tip}"){{ .az-term }}'
-            return f"[{text}]({layout.rel(page, href)})"
+                return f'[{text}]({layout.cross(lang, href)} "{tip}"){{ .az-term }}'
+            return f"[{text}]({layout.cross(lang, href)})"
 
-        out = REF_RE.sub(sub, pre)
+        def written(m: re.Match[str]) -> str:
+            ref = layout.reference(m.group(2), page, lang)
+            if ref is None:
+                return m.group(0)
+            return f"[{m.group(1)}]({ref}{m.group(3) or ''}){m.group(4) or ''}"
+
+        # Links written as Markdown (``../topics/x.md``, ``#anchor``) become page references
+        # too: every link to a page leaves this stage independent of where it will stand.
+        out = layout.MD_LINK_RE.sub(written, REF_RE.sub(sub, pre))
         for m in LEFTOVER_RE.finditer(text):
             if not REF_RE.match(text, m.start()):
                 self.p.error(

@@ -42,11 +42,6 @@ log = logging.getLogger("mkdocs.plugins.explainer")
 
 LANG_KEY = "explainer_lang"
 
-XLINK_RE = re.compile(
-    r'(?P<attr>\b(?:href|src)=")' + re.escape(layout.XLINK) + r'(?P<target>[^"]*)"'
-)
-"""A link the generator could not make relative itself (see ``explainer.layout.XLINK``)."""
-
 
 class _SharedBytecode(jinja2.BytecodeCache):
     """Compiled theme templates, kept in memory and shared by every MkDocs build of this
@@ -254,7 +249,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
 
         # Links between language builds; rel="noopener" on links to other sites; quoted
         # Kazakh marked lang="kk".
-        return htmlpost.finish(XLINK_RE.sub(sub, output))
+        return htmlpost.finish(layout.XLINK_RE.sub(sub, output))
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig

@@ -15,7 +15,6 @@ from __future__ import annotations
 import base64
 import html
 import io
-import posixpath
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,7 +31,6 @@ from explainer.text import fonts
 from explainer.text.dates import format_date
 from explainer.text.markdown import HEADING_RE, split_blocks, split_sections
 
-HREF_RE = re.compile(r'href="([^"]*)"')
 SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[»\"”)]?\s+(?=\d+\.\s|[«\"“(]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")
 MD_LINK_RE = re.compile(r'\[([^\]]*)\]\([^()\s]*(?:\s+"(?:[^"\\]|\\.)*")?\)(?:\{[^{}]*\})?')
 """A Markdown link, with its optional title (a glossary definition) and attribute list."""
@@ -185,23 +183,6 @@ def links_for_page(linked: Linked, lang: str, page: str) -> list[tuple[Handout, 
 # -- Markdown to HTML ---------------------------------------------------------------------
 
 
-def absolute_links(html_text: str, linked: Linked, lang: str, page: str) -> str:
-    """Links between pages (relative ``.md`` paths) become public addresses in ``lang``."""
-
-    def sub(m: re.Match[str]) -> str:
-        href = html.unescape(m.group(1))
-        if re.match(r"^[a-z][a-z0-9+.-]*:", href) or href.startswith("#"):
-            return m.group(0)
-        target, _, anchor = href.partition("#")
-        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), target))
-        url = online_url(linked, lang, resolved + (f"#{anchor}" if anchor else ""))
-        if url is None:  # no public address: the words stay, without a link
-            return ""
-        return f'href="{html.escape(url)}"'
-
-    return HREF_RE.sub(sub, html_text)
-
-
 def keep_together(html_text: str) -> str:
     """No line break inside "76-бап", "1995-2026" and the like: the hyphen there is no place
     to break a line (and no hyphenation is faked anywhere)."""
@@ -216,9 +197,11 @@ def keep_together(html_text: str) -> str:
     return "".join(parts)
 
 
-def md_html(text: str, linked: Linked, lang: str, page: str) -> str:
+def md_html(text: str, linked: Linked) -> str:
+    """A text's HTML for print: its page references are public addresses."""
     out = markdown.markdown(text, extensions=MARKDOWN_EXTENSIONS, output_format="html")
-    return keep_together(absolute_links(out, linked, lang, page))
+    site = linked.content.site
+    return keep_together(layout.public_links(out, site.base_url, site.default))
 
 
 def qr_data_uri(url: str) -> str:
@@ -278,7 +261,6 @@ class Builder:
 
     def topic_groups(self, part: HandoutPart, several: bool) -> list[Group]:
         topic = next(t for t in self.c.topics if t.id == part.topic)
-        page = layout.topic(topic.id)
         body = self.linked.bodies[("topic", topic.id, self.lang)]
         sections = split_sections(body)
         chosen = part.sections or tuple(range(len(sections)))
@@ -295,11 +277,11 @@ class Builder:
                 m = HEADING_RE.match(block)
                 if m:
                     level = min(len(m.group(1)) + shift, 4)
-                    inner = md_html(m.group(2), self.linked, self.lang, page)
+                    inner = md_html(m.group(2), self.linked)
                     inner = re.sub(r"^<p>(.*)</p>$", r"\1", inner, flags=re.S)
                     g.blocks.append(Block(f"h{level}", f"<h{level}>{inner}</h{level}>"))
                 else:
-                    g.blocks.append(Block("p", md_html(block, self.linked, self.lang, page)))
+                    g.blocks.append(Block("p", md_html(block, self.linked)))
             groups.append(g)
         return groups
 

@@ -429,7 +429,8 @@ def render(linked: Linked, lang: str) -> dict[str, str]:
 
     def put(path: str, template: str, **extra: Any) -> None:
         text = e.get_template(template).render(page=path, **common, **extra)
-        pages[path] = banner.add(notice, lang, path, text, quiet)
+        # The page references of the texts become links of this page (layout.place).
+        pages[path] = banner.add(notice, lang, path, layout.place(text, path, lang), quiet)
 
     put(layout.HOME, "home.md.j2")
     put(layout.TOPICS, "topics.md.j2")
@@ -553,13 +554,8 @@ def _parallel_pages(linked: Linked, lang: str, put: Any) -> None:
         for n, row in enumerate(parallel.align(*(texts[col] for col in cols)), 1):
             cells = []
             for col, cell in zip(cols, row.cells, strict=True):
-                if cell is not None:
+                if cell is not None:  # its page references: placed with the page (put)
                     cell = f"{cell} {{#{col}-{n}}}" if row.heading else parallel.standalone(cell)
-                    cell = (
-                        parallel.rebase(cell, original, page)
-                        if col == lang
-                        else parallel.relink(cell, original, col)
-                    )
                 cells.append(cell)
             rows.append(parallel.Row(row.heading, tuple(cells)))
         columns = [
