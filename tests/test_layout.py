@@ -153,6 +153,11 @@ def test_public_links_for_print() -> None:
         '<a href="https://e.org/ru/topics/x/#a">x</a> <a href="https://e.kz/">y</a>'
     )
     assert layout.public_links(html, None, "kk") == '<a >x</a> <a href="https://e.kz/">y</a>'
+    pdf = f'<a href="{layout.site_file("handouts/kk/x.pdf")}">'
+    assert (
+        layout.public_links(pdf, "https://e.org/", "kk")
+        == '<a href="https://e.org/handouts/kk/x.pdf">'
+    )
 
 
 def test_layout_is_a_leaf() -> None:

@@ -266,8 +266,11 @@ def public_links(html_text: str, base_url: str | None, default: str) -> str:
 
     def sub(m: re.Match[str]) -> str:
         target = html.unescape(m.group("target"))
-        lang, _, docs_path = target.partition("/")
-        url = public_url(base_url, lang, default, docs_path) if lang else None
+        lang, _, path = target.partition("/")
+        if lang:
+            url = public_url(base_url, lang, default, path)
+        else:  # a file at the site's root (site_file)
+            url = None if base_url is None else base_url + path
         return "" if url is None else f'{m.group("attr")}{html.escape(url)}"'
 
     return XLINK_RE.sub(sub, html_text)
