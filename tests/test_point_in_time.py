@@ -47,9 +47,11 @@ def sources_section(md: str) -> str:
 def period_blocks(md: str) -> list[tuple[str, str]]:
     """The tabs of the ``#wordings`` block: (label, the tab's Markdown); or the one line of an
     article that never changed, under the label ``""``."""
+    one = re.search(r'<p class="az-wording__same" markdown>(.*)</p>', md)
+    if one:
+        return [("", one.group(1))]
     if "{#wordings}" not in md:
-        one = re.search(r'<p class="az-wording__same" id="wordings" markdown>(.*)</p>', md)
-        return [("", one.group(1))] if one else []
+        return []
     block = md[md.index("{#wordings}") :]
     block = block[: block.index("\n## ")]
     parts = re.split(r'^=== "(.*)"$', block, flags=re.M)
@@ -143,7 +145,7 @@ def test_the_period_reader_finds_the_tabs() -> None:
     )
     assert [label for label, _ in period_blocks(md)] == ["1995 — 2007", "2007 — 2026"]
     assert "b" not in period_blocks(md)[0][1] and "Next" not in period_blocks(md)[1][1]
-    one = '<p class="az-wording__same" id="wordings" markdown>Unchanged (1995 — 2026).</p>'
+    one = '## T {#wordings}\n\n<p class="az-wording__same" markdown>Unchanged (1995 — 2026).</p>'
     assert period_blocks(one) == [("", "Unchanged (1995 — 2026).")]
 
 
