@@ -196,20 +196,21 @@ class PageContext:
             rows.append({"edition": ed, "state": state, "entry": entry, "in_text": in_text})
         return rows
 
-    def wordings(self, article: Any) -> list[tuple[str, list[tuple[str, int, bool]]]]:
+    def wordings(self, article: Any) -> list[tuple[str, list[tuple[str, int, bool]], list[Any]]]:
         """The article as it read from one edition that changed it to the next, oldest
-        first: a label (the dates) and the paragraphs then valid (number, index, and whether
-        that wording is known for the period). A paragraph given in one wording only is
-        known only after the article's last amendment: before it, no source we found may
-        show its wording (the page says so). Empty unless some paragraph has a dated
-        wording (``since``/``until``)."""
-        if not any(p.since or p.until for p in article.paragraphs):
-            return []
+        first (issue 14 item 3, point in time): a label (the dates), the paragraphs then
+        valid (number, index, and whether that wording is known for the period) and the
+        edition rows (:meth:`edition_rows`) of the period, so that the article can be read as
+        of every edition it lived through. A paragraph given in one wording only is known
+        only after the article's last amendment, or last edition that no source says left it
+        alone: before it, no source we found may show its wording (the page says so). One
+        period: the article never changed (every edition in it is sourced as unchanged)."""
         eds = self.c.document.editions
         first = eds[0].date if eds else None
         start, repealed = self.existence(article)
-        amended = [h.date for h in article.history if h.kind == "amended"]
-        bounds = ({start} if start else set()) | set(amended)
+        rows = self.edition_rows(article)
+        changes = [r["edition"].date for r in rows if r["state"] in ("amended", "unknown")]
+        bounds = ({start} if start else set()) | set(changes)
         for p in article.paragraphs:
             bounds.update(d for d in (p.since, p.until) if d is not None)
         if repealed is not None:
@@ -217,9 +218,9 @@ class PageContext:
         if start is not None:
             bounds = {b for b in bounds if b.sort_key >= start.sort_key}
         points = sorted(bounds, key=lambda d: d.sort_key)
-        if len(points) < 2:
+        if not points or not article.paragraphs:
             return []
-        last_change = max((d.sort_key for d in amended), default=(0, 0, 0))
+        last_change = max((d.sort_key for d in changes), default=(0, 0, 0))
         dated = {p.n for p in article.paragraphs if p.since or p.until}
         lapsed = [h.date for h in article.history if h.kind == "lapsed"]
         ends: list[Any] = [*points[1:], repealed or (lapsed[0] if lapsed else None)]
@@ -238,7 +239,14 @@ class PageContext:
                 if end is not None
                 else self.date(begin)
             )
-            out.append((label, [(n, *valid[n]) for n in order if n in valid]))
+            within = [
+                r
+                for r in rows
+                if r["in_text"]
+                and begin.sort_key <= r["edition"].date.sort_key
+                and (end is None or r["edition"].date.sort_key < end.sort_key)
+            ]
+            out.append((label, [(n, *valid[n]) for n in order if n in valid], within))
         return out
 
     def edition_label(self, ed: Any) -> str:
