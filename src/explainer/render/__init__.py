@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import html
 import json
-import re
 from typing import Any, cast
 
 import jinja2
 
 from explainer import layout
-from explainer.link import Linked, Ref, md_text
+from explainer.link import Linked, Ref
 from explainer.model import ArticleNo, Date, Event, article_no, article_order
 from explainer.outputs import handouts
 from explainer.render import banner, parallel, svg
 from explainer.text import collate
 from explainer.text.dates import format_date
+from explainer.text.markdown import md_text, visible_text
 
 _ENV: jinja2.Environment | None = None
 
@@ -372,8 +372,8 @@ class PageContext:
                 year=e.date.year,
                 category=e.category,
                 mark=self.marks[e.category],
-                label=plain(self.body(prefix + "event-title", e.id)),
-                tooltip=f"{self.date(e.date)} — {plain(self.body(prefix + 'event-title', e.id))}",
+                label=(label := visible_text(self.body(prefix + "event-title", e.id))),
+                tooltip=f"{self.date(e.date)} — {label}",
                 date=self.date(e.date) if dates else "",
             )
             for e in events
@@ -400,14 +400,6 @@ class PageContext:
 def as_of_line(date: Date, ui: dict[str, Any]) -> str:
     """The "as of" line of a page, as plain text (the 404 page, which MkDocs renders)."""
     return str(ui["as_of"]).format(date=format_date(date, ui))
-
-
-def plain(markdown: str) -> str:
-    """The text a reader sees in a resolved one-line Markdown string (for the drawing)."""
-    text = re.sub(r"<[^>]+>", "", markdown)
-    text = re.sub(r"\[((?:\\.|[^\]\\])*)\]\([^)\s]*\)", r"\1", text)
-    text = re.sub(r"\\([\\`*_\[\]])", r"\1", text)
-    return html.unescape(text)
 
 
 def by_year(events: list[Event]) -> dict[int, list[Event]]:
