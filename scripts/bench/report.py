@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from bench.common import GENERATOR_STAGES, ROOT, SITE_STAGES, read_json
+from bench.common import GENERATOR_STAGES, LANGS, ROOT, SITE_STAGES, read_json
 
 SECTION = "## Build benchmark"
 
@@ -370,8 +370,8 @@ def report(r: dict[str, Any]) -> str:
     add("")
     others = [x for x in inc["site_changed"] if not x.endswith(".html")]
     add(
-        f"**Built site**: MkDocs rendered all {inc['html_pages']} HTML pages of every "
-        f"language again; {len(inc['site_changed_html'])} came out different — "
+        f"**Built site**: of its {inc['html_pages']} HTML pages, "
+        f"{len(inc['site_changed_html'])} came out different — "
         + ", ".join(f"`{x}`" for x in inc["site_changed_html"][:12])
         + ("…" if len(inc["site_changed_html"]) > 12 else "")
         + "; other files that changed: "
@@ -379,6 +379,24 @@ def report(r: dict[str, Any]) -> str:
         + "."
     )
     add("")
+    if "reused" in inc:
+        builds = "; ".join(
+            f"{lang}: " + ", ".join(f"{n} of {t}" for n, t in runs)
+            for lang, runs in sorted(inc["reused"].items(), key=lambda kv: LANGS.index(kv[0]))
+        )
+        differ = inc["differ_from_cold"]
+        add(
+            "**Reused** by the incremental build (pages of each language build taken from "
+            f"the previous site and bundle, not rendered again; its two builds, the site and "
+            f"the bundle): {builds}. "
+            "The result against a cold build of the same content: "
+            + (
+                "**byte-identical** (site/ and the offline zip)."
+                if not differ
+                else f"{len(differ)} files differ: " + ", ".join(f"`{x}`" for x in differ[:8])
+            )
+        )
+        add("")
     add(INCREMENTAL_NOTE)
     add("")
     if isinstance(inc.get("handouts"), dict):
@@ -429,11 +447,13 @@ content."""
 
 INCREMENTAL_NOTE = """\
 The generator regenerates every page in memory (cheap: see the stage table) and the \
-write stage rewrites only the files whose bytes changed: the edited topic's page and the \
-language's open-data export, which holds the topic's text; no article page changes, since \
-the sentence added cites nothing. MkDocs has no dependency tracking: it renders every page \
-of every language again and rebuilds the offline bundle, so an edit costs about what a \
-cold build does; of its output only the edited page and the search index differ."""
+write stage rewrites only the files whose bytes changed. MkDocs then renders again only the \
+pages whose Markdown changed (`engine/reuse.py`): a page whose Markdown, language settings \
+and navigation, config, overrides and generator are those of the last build is taken from \
+the previous site (and, for the offline bundle, from the previous zip) with its search \
+entries; the navigation is checked after the pages are read (a changed title renders every \
+page of the language again). The edited topic also changes the side-by-side pages of every \
+language and the language's open-data export."""
 
 OPTIMIZATION_NOTE = """\
 What was slow, and what changed (the generated files are byte-identical before and \

@@ -271,7 +271,10 @@ def _build_outputs(
     zip_name = layout.offline_zip(site.slug)
     if offline_config is not None:
         conflicts = plan_conflicts(
-            dist, {zip_name: b""}, display_path(project, dist), OFFLINE_MANIFEST
+            dist,
+            {zip_name: b"", reuse_record(zip_name): b""},
+            display_path(project, dist),
+            OFFLINE_MANIFEST,
         )
         if conflicts:
             raise ContentError(conflicts)
@@ -301,7 +304,7 @@ def _stage_and_swap(
     staging: Path,
     zip_name: str,
 ) -> Built:
-    from explainer.engine import mkdocs_build
+    from explainer.engine import mkdocs_build, reuse
 
     site = result.linked.content.site
     sdocs, ssite = staging / "docs", staging / "site"
@@ -329,15 +332,30 @@ def _stage_and_swap(
     pdfs = o.stage("handouts", lambda: make_handouts(project, result, o.workers))
     docs_dir = sdocs / site.default
 
+    # Incremental: pages whose inputs did not change come from the previous outputs.
+    site_prev = reuse.site_previous(project.site, SITE_MARK)
+    off_prev = reuse.bundle_previous(
+        dist / zip_name, dist / reuse_record(zip_name), zip_name.removesuffix(".zip")
+    )
+    off_records = staging / "offline-reuse"
+
     def site_build() -> None:
-        mkdocs_build.build_site(config, docs_dir, ssite, o.strict)
+        mkdocs_build.build_site(
+            config, docs_dir, ssite, o.strict, site_prev, ssite / reuse.STATE_DIR
+        )
         for r in pdfs:  # the hosted site and the offline bundle serve them from site/
             atomic_write(ssite / layout.HANDOUTS / r.rel, r.data)
 
     pending = None  # the offline MkDocs build, on the other core beside the site build
     if offline_config is not None:
         pending = mkdocs_build.start_offline(
-            offline_config, docs_dir, staging / "offline", o.strict, o.workers
+            offline_config,
+            docs_dir,
+            staging / "offline",
+            o.strict,
+            o.workers,
+            off_prev,
+            off_records,
         )
     try:
         o.stage("mkdocs", site_build)
@@ -361,12 +379,24 @@ def _stage_and_swap(
                 o.strict,
                 top_files={offline_start.NAME: start},
                 pending=pending,
+                previous=off_prev,
+                records=off_records,
             )
 
         bundle = o.stage("offline", offline_build)
+    record = None
+    if bundle is not None:
+        record = reuse.bundle_record(reuse.read_states(off_records), bundle)
     return o.stage(
-        "swap", lambda: _swap(project, result, ssite, sdocs, staging, dist, zip_name, bundle, pdfs)
+        "swap",
+        lambda: _swap(project, result, ssite, sdocs, staging, dist, zip_name, bundle, pdfs, record),
     )
+
+
+def reuse_record(zip_name: str) -> str:
+    """The offline bundle's record of what its pages were built from (``engine/reuse.py``),
+    beside it in ``dist/``."""
+    return f".{zip_name.removesuffix('.zip')}.reuse.json"
 
 
 def _swap(
@@ -379,6 +409,7 @@ def _swap(
     zip_name: str,
     bundle: bytes | None,
     pdfs: list[Any],
+    record: bytes | None = None,
 ) -> Built:
     generated = sorted(p.relative_to(ssite).as_posix() for p in ssite.rglob("*") if p.is_file())
     conflicts = carry_hand_written(project.site, ssite, display_path(project, project.site))
@@ -407,7 +438,9 @@ def _swap(
             staged_zip.unlink(missing_ok=True)
         raise
     if bundle is not None:
-        write_tree(dist, {zip_name: bundle}, OFFLINE_MANIFEST)  # the zip is there: the list
+        # the zip is there: the list, and the record of what it was built from
+        listed = {zip_name: bundle} | ({reuse_record(zip_name): record} if record else {})
+        write_tree(dist, listed, OFFLINE_MANIFEST)
     return Built(result, project.site, dist / zip_name if bundle is not None else None, pdfs)
 
 

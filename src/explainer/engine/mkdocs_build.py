@@ -18,7 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
 from explainer import layout
-from explainer.engine import offline
+from explainer.engine import offline, reuse
 from explainer.problems import BuildError
 
 
@@ -58,7 +58,13 @@ def _log_setup() -> tuple[int, str | None]:
 
 
 def _build_elsewhere(
-    config: Path, docs_dir: Path, site_dir: Path, strict: bool, log: tuple[int, str | None]
+    config: Path,
+    docs_dir: Path,
+    site_dir: Path,
+    strict: bool,
+    log: tuple[int, str | None],
+    previous: reuse.Previous | None = None,
+    records: Path | None = None,
 ) -> str | None:
     """In the other process: the build, with this process's logging; the error, if any."""
     level, fmt = log
@@ -70,14 +76,20 @@ def _build_elsewhere(
         logger.setLevel(level)
         logger.propagate = False
     try:
-        _build(config, docs_dir, site_dir, strict)
+        _build(config, docs_dir, site_dir, strict, previous, records)
     except BuildError as exc:
         return str(exc)
     return None
 
 
 def start_offline(
-    config: Path, docs_dir: Path, work: Path, strict: bool, workers: int | None
+    config: Path,
+    docs_dir: Path,
+    work: Path,
+    strict: bool,
+    workers: int | None,
+    previous: reuse.Previous | None = None,
+    records: Path | None = None,
 ) -> Pending | None:
     """Start the offline bundle's MkDocs build in another process, to run beside the site
     build (both cores: the two builds cost about the same). None with one worker (``--jobs
@@ -85,12 +97,22 @@ def start_offline(
     if (workers or os.cpu_count() or 1) < 2:
         return None
     pool = ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn"))
-    return Pending(
-        pool, pool.submit(_build_elsewhere, config, docs_dir, work, strict, _log_setup())
-    )
+    args = (config, docs_dir, work, strict, _log_setup(), previous, records)
+    return Pending(pool, pool.submit(_build_elsewhere, *args))
 
 
-def _build(config: Path, docs_dir: Path, site_dir: Path, strict: bool) -> None:
+def _build(
+    config: Path,
+    docs_dir: Path,
+    site_dir: Path,
+    strict: bool,
+    previous: reuse.Previous | None = None,
+    records: Path | None = None,
+) -> None:
+    """One MkDocs build (every language); with ``records``, an incremental one: what
+    ``previous`` holds of unchanged pages is reused and each language's record is written
+    to ``records`` (``engine/reuse.py``)."""
+    reuse.configure(previous, records)
     try:
         cfg = load_config(
             config_file=str(config), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=strict
@@ -98,11 +120,20 @@ def _build(config: Path, docs_dir: Path, site_dir: Path, strict: bool) -> None:
         run_mkdocs(cfg)
     except (MkDocsException, SystemExit) as exc:
         raise BuildError(f"mkdocs build failed: {exc}; nothing was replaced") from None
+    finally:
+        reuse.configure(None, None)
 
 
-def build_site(config: Path, docs_dir: Path, site_dir: Path, strict: bool) -> None:
+def build_site(
+    config: Path,
+    docs_dir: Path,
+    site_dir: Path,
+    strict: bool,
+    previous: reuse.Previous | None = None,
+    records: Path | None = None,
+) -> None:
     """The hosted site of every language from ``docs_dir`` (the default language's docs)."""
-    _build(config, docs_dir, site_dir, strict)
+    _build(config, docs_dir, site_dir, strict, previous, records)
 
 
 def build_offline(
@@ -115,6 +146,8 @@ def build_offline(
     strict: bool,
     top_files: dict[str, str] | None = None,
     pending: Pending | None = None,
+    previous: reuse.Previous | None = None,
+    records: Path | None = None,
 ) -> bytes:
     """The offline bundle (a zip, in memory): built in ``work`` with the offline config (or
     by ``pending``, already started), the handouts copied from the hosted ``site_dir``,
@@ -123,10 +156,11 @@ def build_offline(
     if pending is not None:
         pending.wait()
     else:
-        _build(config, docs_dir, work, strict)
+        _build(config, docs_dir, work, strict, previous, records)
     if (site_dir / layout.HANDOUTS).is_dir():
         shutil.copytree(site_dir / layout.HANDOUTS, work / layout.HANDOUTS)
     offline.prune(work, list(site.codes), site.default)
     for name, text in (top_files or {}).items():
         (work / name).write_text(text, encoding="utf-8")
-    return offline.zip_tree(work, zip_name.removesuffix(".zip"), site.as_of.as_date())
+    old = previous.bundle if previous is not None else None
+    return offline.zip_tree(work, zip_name.removesuffix(".zip"), site.as_of.as_date(), old)

@@ -34,7 +34,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from explainer import layout
-from explainer.engine import anchors, htmlpost, offline
+from explainer.engine import anchors, htmlpost, offline, reuse
 from explainer.render import tables
 from explainer.write import MANIFEST, read_manifest
 
@@ -98,6 +98,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.root_site_dir = ""
         self.root_docs_dir = ""
         self.serving = False
+        self.reuse: reuse.LanguageBuild | None = None
 
     # -- helpers -------------------------------------------------------------------------
 
@@ -213,7 +214,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     ) -> jinja2.Environment:
         if env.bytecode_cache is None:
             env.bytecode_cache = SHARED_BYTECODE
-        return env
+        return self.reuse.env(env, config) if self.reuse else env
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Any) -> Page:
+        if self.reuse:  # incremental build: a page whose inputs did not change is reused
+            self.reuse.pre_page(page)
+        return page
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
@@ -229,6 +235,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             }
             for x in self.settings["languages"]
         ]
+        if self.reuse:
+            self.reuse.page_context(page, config.plugins)
         return context
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Any) -> str:
@@ -271,12 +279,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         built nor indexed (``explainer build`` names it; pages belong in ``content/``)."""
         docs = Path(config.docs_dir)
         owned = read_manifest(docs.parent, MANIFEST)
-        if not owned:
-            return files
-        for f in list(files.documentation_pages()):
+        for f in list(files.documentation_pages()) if owned else []:
             rel = f"{docs.name}/{f.src_uri}"
             if rel not in owned:
                 files.remove(f)
+        root = layout.lang_root(self.lang, self.settings["default"])
+        self.reuse = reuse.plan(config, self.settings, self.lang, files, root)
         return files
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -287,6 +295,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             regenerate(Path(config.config_file_path).parent, _to_stderr)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.reuse:
+            self.reuse.post_build(Path(config.site_dir))
         if not config.site_url:  # no public address: no sitemap of made-up addresses
             for name in ("sitemap.xml", "sitemap.xml.gz"):
                 (Path(config.site_dir) / name).unlink(missing_ok=True)

@@ -153,8 +153,12 @@ def _remove_empty_dirs(tree: Path) -> None:
             p.rmdir()
 
 
-def zip_tree(tree: Path, top: str, date: datetime.date) -> bytes:
-    """A reproducible zip of ``tree`` under the folder ``top``."""
+def zip_tree(tree: Path, top: str, date: datetime.date, previous: Path | None = None) -> bytes:
+    """A reproducible zip of ``tree`` under the folder ``top``; a file that the
+    ``previous`` zip holds unchanged is not compressed again (``reuse.copy_member``)."""
+    from explainer.engine.reuse import copy_member
+
+    old = zipfile.ZipFile(previous) if previous is not None and previous.is_file() else None
     stamp = (max(date.year, 1980), date.month, date.day, 0, 0, 0)
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
@@ -171,7 +175,11 @@ def zip_tree(tree: Path, top: str, date: datetime.date) -> bytes:
             info = zipfile.ZipInfo(f"{top}/{rel}", stamp)
             info.external_attr = 0o644 << 16
             info.compress_type = zipfile.ZIP_DEFLATED
-            zf.writestr(info, (tree / rel).read_bytes(), compresslevel=9)
+            data = (tree / rel).read_bytes()
+            if old is None or not copy_member(zf, old, info, data):
+                zf.writestr(info, data, compresslevel=9)
+    if old is not None:
+        old.close()
     return buf.getvalue()
 
 
