@@ -16,6 +16,9 @@ REUSED_RE = re.compile(r"Reusing (\d+) of (\d+) pages of '(\w+)'")
 NAV_RE = re.compile(r"The navigation of '(\w+)' changed: every page is rendered again")
 LANGS = ("kk", "ru", "en")
 
+# Eight whole builds (site and bundle) of a small project: minutes, not the inner loop.
+pytestmark = pytest.mark.build
+
 
 def outputs(root: Path) -> dict[str, bytes]:
     """site/ and the offline zip (and the generator's records beside them)."""
