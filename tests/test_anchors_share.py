@@ -262,6 +262,20 @@ def test_paragraph_citation_text(built_editions: Path, lang: str, label: str, te
     assert cites[0][0] == "" and "#p" not in cites[0][1] and len(cites) >= 3
 
 
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_buttons_stay_out_of_the_search_index(built_basic: Path, lang: str) -> None:
+    """The "copy citation" button's words were the search snippet of every article."""
+    from explainer.load import load_ui
+
+    root = built_basic / "site" / ("" if lang == "kk" else lang)
+    page = (root / "articles/75/index.html").read_text(encoding="utf-8")
+    label = load_ui()[lang]["cite"]
+    assert f"{label}</button>" in page  # the button is on the page
+    docs = json.loads((root / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    texts = [d["text"] for d in docs if d["location"].startswith("articles/75/")]
+    assert texts and all(label not in t for t in texts)
+
+
 # -- the offline bundle's start page (item 6) --------------------------------------------------
 
 
