@@ -215,14 +215,16 @@ def evaluate(site: Path, queries: list[Query]) -> list[Score]:
     for lang in languages:
         root = language_root(site, lang)
         built = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))
-        workers = sorted((root / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
-        if not workers:
-            raise SystemExit(f"search_eval: no search worker under {root}")
         site_worker = page_worker(root)
+        # the assets every language shares (at the site's root) or the language's own
+        assets = Path(site_worker.split("?")[0]).parent.parent
+        workers = sorted((assets / "workers").glob("search.*.min.js"))
+        if not workers:
+            raise SystemExit(f"search_eval: no search worker under {assets}")
         built_pages = {d["location"].split("#")[0] for d in built["docs"]}
         mine = [q for q in queries if q.lang == lang]
         variants = {
-            "Ata Zan": (site_worker, root / "assets" / "javascripts" / "lunr", built["config"]),
+            "Ata Zan": (site_worker, assets / "lunr", built["config"]),
             "Material default": (
                 str(workers[0]),
                 material_lunr(),

@@ -52,7 +52,9 @@ async function main() {
     const result = await send({ type: 2, data: query });
     out.push(result.data.items.map(group => {
       const page = group.find(item => !item.location.includes("#")) || group[0];
-      return [page.location.split("#")[0], page.title.replace(/<[^>]+>/g, "")];
+      // the most query words one item (the page or a section) matched, as the worker saw them
+      const words = Math.max(...group.map(i => Object.values(i.terms || {}).filter(Boolean).length));
+      return [page.location.split("#")[0], page.title.replace(/<[^>]+>/g, ""), words];
     }));
   }
   process.stdout.write(JSON.stringify(out));
