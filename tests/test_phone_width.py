@@ -50,7 +50,8 @@ PROBE = """(marked) => {
     if (el.closest('.tabbed-control')) continue;  // the strip's own scroll button
     const r = el.getBoundingClientRect();
     if (r.width === 0 || r.height === 0) continue;
-    if (r.right > edge) out.push(`${el.tagName}.${el.className} ${Math.round(r.right)}`);
+    const cls = el.getAttribute('class') || '';  // also on SVG elements (no string className)
+    if (r.right > edge) out.push(`${el.tagName}.${cls} ${Math.round(r.right)}`);
   }
   const page = document.documentElement.scrollWidth;
   if (page > innerWidth) out.push(`page ${page} > ${innerWidth}`);
@@ -114,7 +115,7 @@ def test_a_diagram_wider_than_the_screen_is_found(server: str, browser: Browser)
     page.wait_for_timeout(150)
     assert page.evaluate(PROBE, MARKED)[0] == []
     page.add_style_tag(
-        content=".md-typeset .az-dg svg { width: 600px; max-width: none !important; }"
+        content=".md-typeset .az-dg svg { width: 600px !important; max-width: none !important; }"
     )
     wide = page.evaluate(PROBE, MARKED)[0]
     ctx.close()
