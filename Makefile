@@ -36,9 +36,10 @@ test: system $(STAMP) node
 	$(BIN)/python -m pytest
 
 ## test-fast: the inner loop (under 90 s): every test but those marked build (the built
-## flagship), browser (Chromium) or pdf (handout PDFs); markers: pyproject.toml, tests/conftest.py
+## flagship), browser (Chromium) or pdf (handout PDFs), on every core (pytest-xdist, a file
+## per worker); markers: pyproject.toml, tests/conftest.py
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -q -m "not build and not browser and not pdf" $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -q -n auto --dist loadfile -m "not build and not browser and not pdf" $(PYTEST_ARGS)
 
 ## serve: live preview on http://127.0.0.1:8000/, regenerated when content/ changes
 serve: $(STAMP)

@@ -692,3 +692,26 @@ def test_the_timeline_handout_prints_what_happened_and_where_sources_disagree(mo
         text, mark = entry.split(' <span class="az-disputed">', 1)
         assert all(d in text for d in DISPUTE[lang]), (lang, entry)
         assert mark == f"({html.escape(label)})</span>", (lang, mark)
+
+
+@pytest.mark.parametrize(
+    ("md", "first"),
+    [
+        (
+            "Presidential Decree No. 2389 of 28 July 1995 called a referendum. It was held.",
+            "Presidential Decree No. 2389 of 28 July 1995 called a referendum.",
+        ),
+        ("The Law (No. 121) was adopted. It set out the rules.", "The Law (No. 121) was adopted."),
+        (
+            "Указ от 28 июля 1995 г. № 2389 назначил референдум. Он прошёл.",
+            "Указ от 28 июля 1995 г. № 2389 назначил референдум.",
+        ),
+        ("По п. 3 ст. 76 суд решал. Затем изменили.", "По п. 3 ст. 76 суд решал."),
+        ("Заң қабылданды. 2010 жылдан бастап күшіне енді.", "Заң қабылданды."),
+        ("One sentence only", "One sentence only"),
+    ],
+)
+def test_an_events_first_sentence_does_not_end_at_an_abbreviation(md: str, first: str) -> None:
+    # "No. 2389", «п. 3», «ст. 76», «1995 г.» do not end a sentence (the timeline handout
+    # printed "Presidential Decree No." for the 1995 referendum)
+    assert handouts.event_sentence(md) == first

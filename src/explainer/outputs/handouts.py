@@ -63,7 +63,7 @@ def plain_text(md: str) -> str:
 
 
 EVENT_SENTENCE_END_RE = re.compile(
-    r"(?<!No)(?<!\bп)(?<!ст)(?<!\bг)(?<=[.!?…])[»\"”)]?\s+(?=[«\"“(]?[0-9A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])"
+    r"(?<=[.!?…])(?<!\bNo\.)(?<!\bп\.)(?<!\bст\.)(?<!\bг\.)[»\"”)]?\s+(?=[«\"“(]?[0-9A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])"
 )
 """The end of a sentence in an event's text, where the next one may begin with a year
 ("2010 жылдан…"), but not after "No.", «п.», «ст.», «г.»."""
