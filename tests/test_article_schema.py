@@ -311,13 +311,16 @@ def test_pages(project: Path) -> None:
     assert "Removed: 10 March 2017" in page
     # One tab per wording.
     assert '=== "30 August 1995 — 10 March 2017"' in page
-    assert '=== "10 March 2017"' in page
-    # Paragraph 1 has one wording and the article changed in 2017: before that, its text
-    # is not known, and the tab says so.
+    assert '=== "10 March 2017 — 8 June 2022"' in page
+    # Paragraph 1 has one wording and the article changed in 2017, and no source says what
+    # the two editions of 2022 did to it (a tab each): before the last of them, its text is
+    # not known, and each tab says so; each tab names its editions and what they did.
     marker = "*(the last wording: no source we found shows the text for this period)*"
     tabs = page[page.index("{#wordings}") : page.index("{#successor}")]
-    assert tabs.count(marker) == 1
-    assert tabs.index(marker) < tabs.index('=== "10 March 2017"')
+    assert tabs.count(marker) == 3
+    assert tabs.index(marker) < tabs.index('=== "10 March 2017 — 8 June 2022"')
+    assert marker not in tabs[tabs.index('=== "17 September 2022"') :]
+    assert "Editions in this period: 10 March 2017 — Changed" in tabs
     # The history by edition: changed, unchanged (a source says), not known.
     rows = re.findall(r'data-state="([a-z-]+)"', page)
     assert rows == ["adopted", "unchanged", "amended", "unknown", "unknown"]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from explainer import pipeline
+from explainer import layout, pipeline
 from explainer.link import Ref
 from explainer.text import autolink
 from explainer.validate.textcheck import language_lines
@@ -286,14 +286,29 @@ def basic_linked() -> pipeline.Result:
     )
 
 
+def placed(result: pipeline.Result, kind: str, id: str, lang: str, page: str) -> str:
+    """A text with its page references made links of ``page`` (as render places it)."""
+    return layout.place(result.linked.bodies[(kind, id, lang)], page, lang)
+
+
 def test_own_page_and_missing_page_stay_plain(basic_linked: pipeline.Result) -> None:
-    bodies = basic_linked.linked.bodies
-    assert bodies[("article", "76", "kk")].endswith("\n\n76-бап [75-баптан](75.md) кейін тұр.\n")
-    assert bodies[("article", "76", "ru")].endswith(
+    r = basic_linked
+    assert placed(r, "article", "76", "kk", "articles/76.md").endswith(
+        "\n\n76-бап [75-баптан](75.md) кейін тұр.\n"
+    )
+    assert placed(r, "article", "76", "ru", "articles/76.md").endswith(
         "\n\nСтатья 76 идёт после [статьи 75](75.md).\n"
     )
-    assert "Article 33 has no page here." in bodies[("topic", "courts", "en")]
-    assert "[Art. 76(1)](../articles/76.md#p1)" in bodies[("topic", "courts", "en")]
+    en = placed(r, "topic", "courts", "en", "topics/courts.md")
+    assert "Article 33 has no page here." in en
+    assert "[Art. 76(1)](../articles/76.md#p1)" in en
+
+
+def test_texts_hold_page_references(basic_linked: pipeline.Result) -> None:
+    """What the link stage writes does not depend on the page nor on the output."""
+    body = basic_linked.linked.bodies[("topic", "courts", "en")]
+    assert "[Art. 76(1)](explainer:en/articles/76.md#p1)" in body
+    assert "](../" not in body
 
 
 def test_auto_links_are_backlinks(basic_linked: pipeline.Result) -> None:
@@ -315,20 +330,20 @@ def test_auto_links_are_backlinks(basic_linked: pipeline.Result) -> None:
 
 
 def test_plain_texts_get_links_and_2026_marks(basic_linked: pipeline.Result) -> None:
-    bodies = basic_linked.linked.bodies
+    r = basic_linked
     assert (
-        bodies[("event-note", "in-force-1995", "ru")]
+        placed(r, "event-note", "in-force-1995", "ru", "timeline.md")
         == "Дата спорна ([статья 76](articles/76.md))."
     )
     assert (
-        bodies[("term", "court", "en")]
+        placed(r, "term", "court", "en", "glossary.md")
         == "A body that administers justice ([Article 76](articles/76.md))."
     )
     assert (
-        bodies[("term-in-topic", "court", "en")]
+        placed(r, "term-in-topic", "court", "en", "topics/courts.md")
         == "A body that administers justice ([Article 76](../articles/76.md))."
     )
-    kk = bodies[("topic", "courts", "kk")]
+    kk = r.linked.bodies[("topic", "courts", "kk")]
     assert '<span class="cite-other" data-doc="2026">43-бап</span>' in kk
     assert "[[" not in kk
 
@@ -342,9 +357,8 @@ def test_paragraph_anchor_only_where_the_page_has_it(basic: Path) -> None:
         "2-1-тармағы, 75-бабының 3-тармағы.\n",
         encoding="utf-8",
     )
-    body = pipeline.check(pipeline.Project.at(basic), strict=True).linked.bodies[
-        ("topic", "courts", "kk")
-    ]
+    result = pipeline.check(pipeline.Project.at(basic), strict=True)
+    body = placed(result, "topic", "courts", "kk", "topics/courts.md")
     assert body.endswith(
         "[75-бабының 2-тармағы](../articles/75.md#p2), [75-бабының "
         "2-1-тармағы](../articles/75.md#p2), [75-бабының 3-тармағы]"
@@ -371,13 +385,13 @@ def test_errors_keep_their_line_after_auto_links(tmp_path: Path) -> None:
 
 
 def test_first_use_of_a_term_carries_its_definition(basic_linked: pipeline.Result) -> None:
-    body = basic_linked.linked.bodies[("topic", "courts", "ru")]
+    body = placed(basic_linked, "topic", "courts", "ru", "topics/courts.md")
     first = '[правосудие](../glossary.md#justice "Рассмотрение дел судом."){ .az-term }'
     assert body.count(first) == 1
     assert body.index(first) < body.index("Снова [правосудие](../glossary.md#justice).")
     assert body.count("glossary.md#justice") == 2
     # On another page, the first use is the first again.
-    kk = basic_linked.linked.bodies[("topic", "courts", "kk")]
+    kk = placed(basic_linked, "topic", "courts", "kk", "topics/courts.md")
     assert '[сот төрелігі](../glossary.md#justice "Соттың істерді қарауы."){ .az-term }' in kk
 
 
@@ -406,7 +420,7 @@ def test_untranslated_text_is_linked_in_its_own_language(basic: Path) -> None:
     are linked (to the Russian article pages)."""
     (basic / "content/topics/courts/ru.md").unlink()
     result = pipeline.check(pipeline.Project.at(basic), strict=False)
-    body = result.linked.bodies[("topic", "courts", "ru")]
+    body = placed(result, "topic", "courts", "ru", "topics/courts.md")
     assert "[76 бабының 1 тармағы](../articles/76.md#p1)" in body
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from explainer import paths
+from explainer import layout
 from explainer.link import md_text
 from explainer.validate import parse_date
 
@@ -251,7 +251,7 @@ def test_parse_date(text: str, expected: str) -> None:
     ],
 )
 def test_relative_links(src: str, dst: str, expected: str) -> None:
-    assert paths.rel(src, dst) == expected
+    assert layout.rel(src, dst) == expected
 
 
 @pytest.mark.parametrize(

@@ -180,6 +180,22 @@ def test_no_kazakh_ordinal_without_its_hyphen() -> None:
     assert found == []
 
 
+def test_no_latin_look_alike_inside_a_cyrillic_word_anywhere_in_content() -> None:
+    """Every line of every file under content/ (texts, titles, source titles, handouts,
+    settings): no word mixes Latin and Cyrillic letters («Республикасi» with a Latin i). The
+    check of the pipeline reads the texts a reader sees; this one reads the files whole."""
+    from explainer.validate.textcheck import mixed_script_words
+
+    found = [
+        f"{p.relative_to(ROOT)}:{i}: {w}"
+        for p in sorted((ROOT / "content").rglob("*"))
+        if p.is_file() and p.suffix in {".yml", ".md"}
+        for i, line in enumerate(p.read_text("utf-8").splitlines(), 1)
+        for w in mixed_script_words(line)
+    ]
+    assert found == []
+
+
 @pytest.mark.parametrize(
     ("text", "bad"),
     [

@@ -18,8 +18,7 @@ from pathlib import Path
 import pytest
 from fontTools.ttLib import TTFont
 
-from explainer import paths
-from explainer.engine.mkdocs_plugin import resolve_xlink
+from explainer import layout
 from explainer.outputs import handout_pdf, handouts
 from explainer.outputs.handouts import (
     Block,
@@ -418,10 +417,10 @@ def test_topic_pages_link_their_handouts(built_flagship: Path, model) -> None:  
     ],
 )
 def test_site_links_in_both_url_layouts(lang: str, url: str, expected: str) -> None:
-    target = paths.site_file("handouts/kk/x.pdf").removeprefix(paths.XLINK)
-    here = "/" + ("" if lang == "kk" else f"{lang}/") + url
+    target = layout.site_file("handouts/kk/x.pdf").removeprefix(layout.XLINK)
+    here = "/" + layout.lang_root(lang, "kk") + url
     assert (
-        resolve_xlink(
+        layout.resolve_xlink(
             target, here, url.endswith("/") or url == "", {"kk": "", "ru": "ru/", "en": "en/"}
         )
         == expected

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from explainer import paths
+from explainer import layout
 from explainer.pipeline import Project, check
 from explainer.render import parallel
 from explainer.render.parallel import Row, Section
@@ -108,47 +108,6 @@ def test_standalone(block: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("[A](../articles/75.md#p1)", "[A](../../articles/75.md#p1)"),
-        ("[B](../glossary.md#justice)", "[B](../../glossary.md#justice)"),
-        ("[C](elections.md)", "[C](../../topics/elections.md)"),
-        ("[D](#here)", "[D](../../topics/courts.md#here)"),
-        (r"[E \[x\]](../timeline.md#e)", r"[E \[x\]](../../timeline.md#e)"),
-        ('[F](https://x.kz/a){: rel="noopener" }', '[F](https://x.kz/a){: rel="noopener" }'),
-        ("![img](pic.png)", "![img](pic.png)"),
-    ],
-)
-def test_rebase(text: str, expected: str) -> None:
-    assert parallel.rebase(text, "topics/courts.md", "parallel/topics/courts.md") == expected
-
-
-@pytest.mark.parametrize(
-    ("page_lang", "text_lang", "expected"),
-    [
-        ("kk", "ru", '<a href="explainer:ru/articles/75.md#p1">A</a>'),
-        ("ru", "kk", '<a href="explainer:kk/articles/75.md#p1">A</a>'),
-        ("en", "kk", '<a href="explainer:kk/articles/75.md#p1">A</a>'),
-        ("kk", "en", '<a href="explainer:en/articles/75.md#p1">A</a>'),
-    ],
-)
-def test_relink_points_into_the_text_language_build(
-    page_lang: str, text_lang: str, expected: str
-) -> None:
-    assert (
-        parallel.relink(
-            "[A](../articles/75.md#p1)",
-            "topics/courts.md",
-            text_lang,
-            "parallel/topics/courts.md",
-            page_lang,
-            "kk",
-        )
-        == expected
-    )
-
-
-@pytest.mark.parametrize(
     ("codes", "expected"),
     [
         (("kk",), {"kk": []}),
@@ -166,13 +125,13 @@ def test_pairs(codes: tuple[str, ...], expected: dict[str, list[tuple[str, str]]
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        (("parallel/topics/x.md", "kk", "topics/x.md", "ru"), "explainer:ru/topics/x.md"),
-        (("parallel/topics/x.md", "ru", "topics/x.md#a", "kk"), "explainer:kk/topics/x.md#a"),
-        (("index.md", "kk", "index.md", "ru"), "explainer:ru/index.md"),
+        (("ru", "topics/x.md"), "explainer:ru/topics/x.md"),
+        (("kk", "topics/x.md#a"), "explainer:kk/topics/x.md#a"),
+        (("ru", "index.md"), "explainer:ru/index.md"),
     ],
 )
-def test_cross(args: tuple[str, str, str, str], expected: str) -> None:
-    assert paths.cross(*args, "kk") == expected
+def test_cross(args: tuple[str, str], expected: str) -> None:
+    assert layout.cross(*args) == expected
 
 
 # -- the built flagship ------------------------------------------------------------------
@@ -226,12 +185,12 @@ def flagship(built_flagship: Path) -> tuple[Path, object]:
 
 
 def page_path(lang: str, md: str) -> str:
-    return ("" if lang == "kk" else f"{lang}/") + paths.url_of(md) + "index.html"
+    return layout.site_path(lang, "kk", md) + "index.html"
 
 
 def url_rel(from_md: str, to_md: str) -> str:
     """The link MkDocs writes (directory URLs) from one page to another of the same build."""
-    return posixpath.relpath("/" + paths.url_of(to_md), "/" + paths.url_of(from_md)) + "/"
+    return posixpath.relpath("/" + layout.page_url(to_md), "/" + layout.page_url(from_md)) + "/"
 
 
 BUILDS = {"kk": ("kk", "ru"), "ru": ("kk", "ru"), "en": ("en", "kk")}
@@ -239,8 +198,8 @@ BUILDS = {"kk": ("kk", "ru"), "ru": ("kk", "ru"), "en": ("en", "kk")}
 
 def items(linked: object) -> list[tuple[str, str]]:
     c = linked.content  # type: ignore[attr-defined]
-    return [(paths.topic(t.id), paths.parallel_topic(t.id)) for t in c.topics] + [
-        (paths.article(a.number), paths.parallel_article(a.number)) for a in c.articles
+    return [(layout.topic(t.id), layout.parallel_topic(t.id)) for t in c.topics] + [
+        (layout.article(a.number), layout.parallel_article(a.number)) for a in c.articles
     ]
 
 
@@ -280,7 +239,7 @@ def test_rows_are_aligned(flagship: tuple[Path, object], lang: str) -> None:
         for i in range(max(len(s) for s in secs)):
             pair = [s[i] for s in secs if i < len(s)]
             expected += any(p.heading for p in pair) + max(len(p.blocks) for p in pair)
-        html = (root / "site" / page_path(lang, paths.parallel_topic(t.id))).read_text(
+        html = (root / "site" / page_path(lang, layout.parallel_topic(t.id))).read_text(
             encoding="utf-8"
         )
         assert len(cells(html)) == expected, t.id
@@ -341,6 +300,6 @@ def test_en_pages_link_both_pairs(flagship: tuple[Path, object]) -> None:
     ],
 )
 def test_cross_links_resolved_per_layout(target: str, here: str, dirs: bool, expected: str) -> None:
-    from explainer.engine.mkdocs_plugin import resolve_xlink
-
-    assert resolve_xlink(target, here, dirs, {"kk": "", "ru": "ru/", "en": "en/"}) == expected
+    assert (
+        layout.resolve_xlink(target, here, dirs, {"kk": "", "ru": "ru/", "en": "en/"}) == expected
+    )

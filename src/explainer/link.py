@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from explainer import paths
+from explainer import layout
 from explainer.model import ArticleNo, Content, HistoryEntry, Version, article_no
 from explainer.problems import Loc, Problems
 from explainer.text import autolink
@@ -102,12 +102,12 @@ class Linker:
             if num not in self.articles or owner == Ref("article", str(num)):
                 return None
             self.cited_by[num].add(owner)
-            to = paths.article(num)
+            to = layout.article(num)
             # Paragraph 3-1 was inserted after paragraph 3: land on 3.
             base = para.split("-")[0] if para else None
             if base and base in self.paras[(num, lang)]:
                 to += f"#p{base}"
-            return paths.rel(page, to)
+            return layout.cross(lang, to)
 
         return href
 
@@ -197,10 +197,18 @@ class Linker:
                 # content.tooltips turns the title into a tooltip on hover and focus).
                 self.tipped.add((lang, page, target))
                 tip = tooltip_text(self.plain_definition(target, lang))
-                return f'[{text}]({paths.rel(page, href)} "{tip}"){{ .az-term }}'
-            return f"[{text}]({paths.rel(page, href)})"
+                return f'[{text}]({layout.cross(lang, href)} "{tip}"){{ .az-term }}'
+            return f"[{text}]({layout.cross(lang, href)})"
 
-        out = REF_RE.sub(sub, pre)
+        def written(m: re.Match[str]) -> str:
+            ref = layout.reference(m.group(2), page, lang)
+            if ref is None:
+                return m.group(0)
+            return f"[{m.group(1)}]({ref}{m.group(3) or ''}){m.group(4) or ''}"
+
+        # Links written as Markdown (``../topics/x.md``, ``#anchor``) become page references
+        # too: every link to a page leaves this stage independent of where it will stand.
+        out = layout.MD_LINK_RE.sub(written, REF_RE.sub(sub, pre))
         for m in LEFTOVER_RE.finditer(text):
             if not REF_RE.match(text, m.start()):
                 self.p.error(
@@ -255,29 +263,29 @@ class Linker:
                 self.cited_by[num].add(owner)
             if para:
                 return (
-                    paths.article(num) + f"#p{para}",
+                    layout.article(num) + f"#p{para}",
                     md_text(ui["article_para_ref"].format(n=num, p=para)),
                 )
-            return paths.article(num), md_text(ui["article_ref"].format(n=num))
+            return layout.article(num), md_text(ui["article_ref"].format(n=num))
         if kind == "topic":
             if target not in self.topics:
                 if target not in self.declared[1]:
                     self.p.error(loc, f"unknown topic '{target}' in {raw}")
                 return None
-            return paths.topic(target), md_text(self.topics[target].texts[lang].title)
+            return layout.topic(target), md_text(self.topics[target].texts[lang].title)
         if kind == "term":
             if target not in self.terms:
                 if target not in self.declared[2]:
                     self.p.error(loc, f"unknown term '{target}' in {raw}")
                 return None
             self.used_by[target].add(owner)
-            return paths.term_anchor(target), md_text(self.terms[target].term[lang])
+            return layout.term_anchor(target), md_text(self.terms[target].term[lang])
         if kind == "event":
             if target not in self.events:
                 if target not in self.declared[3]:
                     self.p.error(loc, f"unknown event '{target}' in {raw}")
                 return None
-            return paths.event_anchor(target), md_text(self.events[target].title[lang])
+            return layout.event_anchor(target), md_text(self.events[target].title[lang])
         self.p.error(
             loc,
             f"unknown reference kind '{kind}' in {raw} (use art, topic, term, event or diagram)",
@@ -297,12 +305,12 @@ class Linker:
             for lang, tx in t.texts.items():
                 src = written if tx.fallback else lang
                 linked.bodies[("topic", t.id, lang)] = self.resolve(
-                    tx.body, lang, paths.topic(t.id), tx.loc, owner, tx.body_line, written_in=src
+                    tx.body, lang, layout.topic(t.id), tx.loc, owner, tx.body_line, written_in=src
                 )
                 for kind, page in (
-                    ("summary-home", paths.HOME),
-                    ("summary-topics", paths.TOPICS),
-                    ("summary-topic", paths.topic(t.id)),
+                    ("summary-home", layout.HOME),
+                    ("summary-topics", layout.TOPICS),
+                    ("summary-topic", layout.topic(t.id)),
                 ):
                     linked.bodies[(kind, t.id, lang)] = self.plain(
                         tx.summary, lang, page, owner, written_in=src
@@ -311,7 +319,7 @@ class Linker:
             owner = Ref("article", str(a.number))
             for term in a.terms:
                 self.used_by[term].add(owner)
-            page = paths.article(a.number)
+            page = layout.article(a.number)
             for lang in self.c.site.codes:
                 body = self.resolve(a.summary[lang], lang, page, a.loc, owner, a.loc.line)
                 # Item N of a top-level numbered list is paragraph N: give it an anchor
@@ -346,7 +354,7 @@ class Linker:
                         linked.bodies[(kind, f"{a.number}/{i}", lang)] = self.resolve(
                             item.text[lang],
                             lang,
-                            paths.article(a.number),
+                            layout.article(a.number),
                             item.loc,
                             owner,
                             item.loc.line,
@@ -364,7 +372,7 @@ class Linker:
                     linked.bodies[(f"event-{fname}", e.id, lang)] = self.resolve(
                         text[lang],
                         lang,
-                        paths.TIMELINE,
+                        layout.TIMELINE,
                         e.loc,
                         owner,
                         e.loc.line,
@@ -372,7 +380,7 @@ class Linker:
                     )
                 if e.note:
                     linked.bodies[("event-note", e.id, lang)] = self.plain(
-                        e.note[lang], lang, paths.TIMELINE, owner
+                        e.note[lang], lang, layout.TIMELINE, owner
                     )
         for tm in self.c.terms:
             owner = Ref("term", tm.id)
@@ -380,13 +388,13 @@ class Linker:
                 self.cited_by[num].add(owner)
             for lang in self.c.site.codes:
                 linked.bodies[("term", tm.id, lang)] = self.resolve(
-                    tm.definition[lang], lang, paths.GLOSSARY, tm.loc, owner, tm.loc.line
+                    tm.definition[lang], lang, layout.GLOSSARY, tm.loc, owner, tm.loc.line
                 )
                 if tm.more:
                     # Shown on the glossary page only; a tooltip carries the definition.
                     line = tm.locs["more"].line if "more" in tm.locs else tm.loc.line
                     linked.bodies[("term-more", tm.id, lang)] = self.resolve(
-                        tm.more[lang], lang, paths.GLOSSARY, tm.loc, owner, line
+                        tm.more[lang], lang, layout.GLOSSARY, tm.loc, owner, line
                     )
                 # The same definition under "related terms" on a topic page (every topic
                 # page is in the same folder, so one text serves them all). A problem in it
@@ -394,7 +402,7 @@ class Linker:
                 linked.bodies[("term-in-topic", tm.id, lang)] = self.resolve(
                     tm.definition[lang],
                     lang,
-                    paths.TOPICS,
+                    layout.TOPICS,
                     tm.loc,
                     owner,
                     tm.loc.line,
@@ -421,7 +429,7 @@ class Linker:
             if doc.preamble:
                 loc = doc.preamble_locs.get(lang, doc.loc)
                 linked.bodies[("preamble", "", lang)] = self.resolve(
-                    doc.preamble[lang], lang, paths.PREAMBLE, loc, Ref("preamble", ""), loc.line
+                    doc.preamble[lang], lang, layout.PREAMBLE, loc, Ref("preamble", ""), loc.line
                 )
             for s in doc.sections:
                 if s.summary:
@@ -429,7 +437,7 @@ class Linker:
                     linked.bodies[("section", str(s.number), lang)] = self.resolve(
                         s.summary[lang],
                         lang,
-                        paths.section(s.number),
+                        layout.section(s.number),
                         loc,
                         Ref("section", str(s.number)),
                         loc.line,
@@ -439,7 +447,7 @@ class Linker:
             for i, h in enumerate(a.history):
                 if h.kind != "amended" or h.date not in editions:
                     continue
-                page = paths.edition(h.date.iso)
+                page = layout.edition(h.date.iso)
                 for lang in self.c.site.codes:
                     linked.bodies[("edition-change", f"{a.number}/{i}", lang)] = self.resolve(
                         h.text[lang], lang, page, h.loc, Ref("edition", h.date.iso), h.loc.line
@@ -452,7 +460,7 @@ class Linker:
         an event's text is the same problem already reported for the timeline page."""
         events = {eid for m in self.c.milestones for eid in m.events}
         for m in self.c.milestones:
-            page = paths.milestone(m.id)
+            page = layout.milestone(m.id)
             for lang in self.c.site.codes:
                 linked.bodies[("milestone", m.id, lang)] = self.resolve(
                     m.intro[lang],
@@ -464,7 +472,7 @@ class Linker:
                 )
         if not self.c.milestones:
             return
-        page = paths.milestone(self.c.milestones[0].id)  # all milestone pages share a folder
+        page = layout.milestone(self.c.milestones[0].id)  # all milestone pages share a folder
         for e in self.c.events:
             if e.id not in events:
                 continue

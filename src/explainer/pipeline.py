@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 
 import yaml
 
-from explainer import paths, render, swap
+from explainer import layout, render, swap
 from explainer.link import Linked, link
 from explainer.load import load, load_ui
 from explainer.outputs import offline_start, opendata
@@ -91,7 +91,7 @@ class Project:
     @property
     def handouts(self) -> Path:
         """Where the handout PDFs are kept between builds (their cache): ``dist/handouts``."""
-        return self.root / "dist" / "handouts"
+        return self.root / "dist" / layout.HANDOUTS
 
 
 @dataclass
@@ -154,13 +154,13 @@ def generate(linked: Linked) -> dict[str, bytes]:
     settings: dict[str, Any] = {
         "default": c.site.default,
         "site_url": c.site.base_url,
-        "not_in_nav": ["/" + paths.PARALLEL],
+        "not_in_nav": ["/" + layout.PARALLEL],
         "languages": [],
     }
     for lang in c.site.languages:
         for path, text in render.render(linked, lang.code).items():
-            files[f"{lang.code}/{path}"] = text.encode("utf-8")
-        files[f"{c.site.default}/data/{lang.code}.json"] = opendata.dumps(
+            files[layout.docs_file(lang.code, path)] = text.encode("utf-8")
+        files[layout.docs_file(c.site.default, layout.data_file(lang.code))] = opendata.dumps(
             opendata.export(linked, lang.code)
         )
         settings["languages"].append(
@@ -276,7 +276,7 @@ def _build_outputs(
                 )
             ]
         )
-    zip_name = f"{site.slug}-offline.zip"
+    zip_name = layout.offline_zip(site.slug)
     if offline_config is not None:
         conflicts = plan_conflicts(
             dist, {zip_name: b""}, display_path(project, dist), OFFLINE_MANIFEST
@@ -340,7 +340,7 @@ def _stage_and_swap(
     def site_build() -> None:
         mkdocs_build.build_site(config, docs_dir, ssite, o.strict)
         for r in pdfs:  # the hosted site and the offline bundle serve them from site/
-            atomic_write(ssite / "handouts" / r.rel, r.data)
+            atomic_write(ssite / layout.HANDOUTS / r.rel, r.data)
 
     pending = None  # the offline MkDocs build, on the other core beside the site build
     if offline_config is not None:

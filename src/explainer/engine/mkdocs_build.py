@@ -17,6 +17,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
+from explainer import layout
 from explainer.engine import offline
 from explainer.problems import BuildError
 
@@ -123,8 +124,8 @@ def build_offline(
         pending.wait()
     else:
         _build(config, docs_dir, work, strict)
-    if (site_dir / "handouts").is_dir():
-        shutil.copytree(site_dir / "handouts", work / "handouts")
+    if (site_dir / layout.HANDOUTS).is_dir():
+        shutil.copytree(site_dir / layout.HANDOUTS, work / layout.HANDOUTS)
     offline.prune(work, list(site.codes), site.default)
     for name, text in (top_files or {}).items():
         (work / name).write_text(text, encoding="utf-8")

@@ -16,10 +16,8 @@ from __future__ import annotations
 
 import html
 import logging
-import posixpath
 import re
 import sys
-import urllib.parse
 from pathlib import Path
 from typing import Any, cast
 
@@ -35,6 +33,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from explainer import layout
 from explainer.engine import anchors, htmlpost, offline
 from explainer.render import tables
 from explainer.write import MANIFEST, read_manifest
@@ -42,40 +41,6 @@ from explainer.write import MANIFEST, read_manifest
 log = logging.getLogger("mkdocs.plugins.explainer")
 
 LANG_KEY = "explainer_lang"
-
-XLINK_RE = re.compile(r'(?P<attr>\b(?:href|src)=")explainer:(?P<target>[^"]*)"')
-"""A link the generator could not make relative itself (see ``explainer.paths.XLINK``)."""
-
-
-def page_url(docs_path: str, directory_urls: bool) -> str:
-    """The URL (relative to a language root) MkDocs gives a Markdown file."""
-    stem = docs_path[: -len(".md")] if docs_path.endswith(".md") else docs_path
-    if stem == "index" or stem.endswith("/index"):
-        base = stem[: -len("index")]
-        return base if directory_urls else base + "index.html"
-    if not docs_path.endswith(".md"):
-        return docs_path
-    return stem + "/" if directory_urls else stem + ".html"
-
-
-def resolve_xlink(target: str, here: str, directory_urls: bool, roots: dict[str, str]) -> str:
-    """Relative URL for ``explainer:<target>`` on the page at site path ``here``.
-
-    ``target`` is ``<lang>/<docs path>[#anchor]`` (a page of that language's build) or
-    ``/<path>`` (a file at the site's root); ``roots`` maps a language to its folder below
-    the site root (``""`` for the default language)."""
-    path, _, anchor = target.partition("#")
-    if path.startswith("/"):
-        there = path
-    else:
-        lang, _, docs_path = path.partition("/")
-        there = "/" + roots[lang] + page_url(docs_path, directory_urls)
-    here_dir = here if here.endswith("/") else posixpath.dirname(here) + "/"
-    rel = posixpath.relpath(there, here_dir)
-    if there.endswith("/") and rel != "." and not rel.endswith("/"):
-        rel += "/"
-    rel = "./" if rel == "." else rel
-    return rel + (f"#{anchor}" if anchor else "")
 
 
 class _SharedBytecode(jinja2.BytecodeCache):
@@ -142,15 +107,6 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             return Path(config.config_file_path).parent / self.config.settings
         return Path(config.docs_dir).parent / "explainer.yml"
 
-    def _prefix(self, target: str) -> str:
-        """Path from this build's root to the root of language ``target``."""
-        default = self.settings["default"]
-        if self.lang == default:
-            return "" if target == default else f"{target}/"
-        if target == default:
-            return "../"
-        return "" if target == self.lang else f"../{target}/"
-
     # -- MkDocs events -------------------------------------------------------------------
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -214,25 +170,24 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             config.not_in_nav = c.PathSpec().validate("\n".join(self.settings["not_in_nav"]))
         self._check_site_url(config)
         base = self.settings.get("site_url")
-        config.site_url = base + self._root_of(self.lang) if base else None
+        default = self.settings["default"]
+        config.site_url = layout.public_root(base, self.lang, default) if base else None
         # hreflang alternates of every page, in sitemap.xml (overrides/sitemap.xml)
         config.extra["explainer_sites"] = (
             [
-                {"lang": x["code"], "url": base + self._root_of(x["code"])}
+                {"lang": x["code"], "url": layout.public_root(base, x["code"], default)}
                 for x in self.settings["languages"]
             ]
             if base
             else []
         )
         # The 404 page is served at any depth: its links start at the server's root.
-        config.extra["explainer_home"] = (
-            urllib.parse.urlsplit(config.site_url).path if config.site_url else "/"
-        ) + ("" if config.site_url else self._root_of(self.lang))
+        config.extra["explainer_home"] = layout.home_path(base, self.lang, default)
         config.extra["alternate"] = [
             {
                 "name": html.escape(x["name"], quote=True),
                 "lang": x["code"],
-                "link": self._prefix(x["code"]) or "./",
+                "link": layout.prefix(self.lang, x["code"], default) or "./",
             }
             for x in self.settings["languages"]
         ]
@@ -269,7 +224,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             {
                 "name": html.escape(x["name"], quote=True),
                 "lang": x["code"],
-                "link": self.link_to(x["code"], page.url),
+                "link": layout.same_page_in(
+                    self.lang, x["code"], page.url, self.settings["default"]
+                ),
             }
             for x in self.settings["languages"]
         ]
@@ -282,17 +239,18 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         return SEARCH_EXCLUDE_RE.sub(lambda m: m.group(0) + " data-search-exclude", html)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        roots = {x["code"]: self._root_of(x["code"]) for x in self.settings["languages"]}
-        here = "/" + self._root_of(self.lang) + page.url
+        codes = [x["code"] for x in self.settings["languages"]]
+        roots = layout.root_map(codes, self.settings["default"])
+        here = layout.url_path(self.lang, self.settings["default"], page.url)
 
         def sub(m: re.Match[str]) -> str:
             target = html.unescape(m.group("target"))
-            href = resolve_xlink(target, here, config.use_directory_urls, roots)
+            href = layout.resolve_xlink(target, here, config.use_directory_urls, roots)
             return f'{m.group("attr")}{html.escape(href)}"'
 
         # Links between language builds; rel="noopener" on links to other sites; quoted
         # Kazakh marked lang="kk".
-        return htmlpost.finish(XLINK_RE.sub(sub, output))
+        return htmlpost.finish(layout.XLINK_RE.sub(sub, output))
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
@@ -301,19 +259,6 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if template_name.endswith(".html"):
             return htmlpost.finish(output_content)
         return output_content
-
-    def _root_of(self, code: str) -> str:
-        return "" if code == self.settings["default"] else f"{code}/"
-
-    def link_to(self, code: str, url: str) -> str:
-        """Relative link from page ``url`` of this language to the same page in ``code``."""
-        here = "/" + self._root_of(self.lang) + url
-        there = "/" + self._root_of(code) + url
-        here_dir = here if here.endswith("/") else posixpath.dirname(here)
-        rel = posixpath.relpath(there, here_dir)
-        if there.endswith("/") and rel != ".":
-            rel += "/"
-        return "./" if rel == "." else rel
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         content = Path(config.config_file_path).parent / self.config.content
@@ -358,7 +303,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             cfg = load_config(
                 config_file=config.config_file_path,
                 docs_dir=str(docs_root / code),
-                site_dir=str(site_root / code),
+                site_dir=str(site_root / layout.lang_root(code, self.settings["default"])),
                 strict=config.strict,
                 use_directory_urls=config.use_directory_urls,
             )
@@ -366,8 +311,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             build(cfg, dirty=False)
         if not config.extra.get("offline"):  # the offline bundle does this when pruned
             # Material's and our CSS and JavaScript, the same in every language: one copy.
-            roots = [self._root_of(x["code"]) for x in self.settings["languages"]]
-            offline.share_assets(site_root, sorted(roots, key=len))
+            codes = [x["code"] for x in self.settings["languages"]]
+            offline.share_assets(site_root, layout.lang_roots(codes, self.settings["default"]))
 
 
 def _to_stderr(line: str) -> None:

@@ -28,6 +28,8 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from explainer import layout
+
 _REF_RE = re.compile(r"""(?P<q>["'(])(?P<path>(?:\.\./|\./)*assets/[^"'()?#\s\\]+)""")
 """A relative reference to a file under ``assets/`` in an HTML attribute, inline style or
 Material's ``__config`` JSON."""
@@ -77,9 +79,9 @@ def _lunr_needed(tree: Path, roots: list[str]) -> set[str]:
 
 def prune(tree: Path, languages: list[str], default: str) -> PruneReport:
     """Make the offline tree lean (see the module's docstring). ``languages``: the codes;
-    the default language is at the root, the others in ``<code>/``."""
+    each language's build is at its root (``layout.lang_root``)."""
     report = PruneReport()
-    roots = [""] + [f"{code}/" for code in languages if code != default]
+    roots = layout.lang_roots(languages, default)
     needed = _lunr_needed(tree, roots)
 
     def drop(rel: str) -> None:
@@ -94,7 +96,7 @@ def prune(tree: Path, languages: list[str], default: str) -> PruneReport:
             rel.endswith(".map")
             or local in _DROP_NAMES
             or local == "search/search_index.json"
-            or local.startswith("data/")
+            or local.startswith(layout.DATA)
             or (local.startswith(lunr) and local[len(lunr) :] not in needed)
         ):
             drop(rel)

@@ -15,7 +15,6 @@ from __future__ import annotations
 import base64
 import html
 import io
-import posixpath
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,7 +23,7 @@ import jinja2
 import markdown
 import segno
 
-from explainer import paths
+from explainer import layout
 from explainer.link import Linked
 from explainer.model import Date, Handout, HandoutPart
 from explainer.problems import Loc
@@ -32,7 +31,6 @@ from explainer.text import fonts
 from explainer.text.dates import format_date
 from explainer.text.markdown import HEADING_RE, split_blocks, split_sections
 
-HREF_RE = re.compile(r'href="([^"]*)"')
 SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[»\"”)]?\s+(?=\d+\.\s|[«\"“(]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")
 MD_LINK_RE = re.compile(r'\[([^\]]*)\]\([^()\s]*(?:\s+"(?:[^"\\]|\\.)*")?\)(?:\{[^{}]*\})?')
 """A Markdown link, with its optional title (a glossary definition) and attribute list."""
@@ -119,31 +117,20 @@ def edition_langs(edition: str) -> tuple[str, ...]:
     return tuple(edition.split("-"))
 
 
-def pdf_path(edition: str, hid: str) -> str:
-    """Where the PDF lives, relative to the site root (and to ``dist/``)."""
-    return f"handouts/{edition}/{hid}.pdf"
-
-
 def home_page(h: Handout) -> str:
     """The page a handout is the printout of (its QR code leads there)."""
     if h.topics:
-        return paths.topic(h.topics[0])
+        return layout.topic(h.topics[0])
     if h.timeline:
-        return paths.TIMELINE
-    return paths.ARTICLES
-
-
-def lang_root(linked: Linked, lang: str) -> str:
-    return "" if lang == linked.content.site.default else f"{lang}/"
+        return layout.TIMELINE
+    return layout.ARTICLES
 
 
 def online_url(linked: Linked, lang: str, page: str) -> str | None:
     """The public address of ``page`` in ``lang`` (on the hosted site); ``None`` when the
     site has no ``base_url``."""
-    base = linked.content.site.base_url
-    if base is None:
-        return None
-    return base + lang_root(linked, lang) + paths.url_of(page)
+    site = linked.content.site
+    return layout.public_url(site.base_url, lang, site.default, page)
 
 
 def a_href(url: str | None, inner: str) -> str:
@@ -153,11 +140,11 @@ def a_href(url: str | None, inner: str) -> str:
 
 def pages_of(h: Handout) -> set[str]:
     """Pages that link the handout: its topics, and the timeline or articles page."""
-    out = {paths.topic(t) for t in h.topics}
+    out = {layout.topic(t) for t in h.topics}
     if h.timeline:
-        out.add(paths.TIMELINE)
+        out.add(layout.TIMELINE)
     if h.articles:
-        out.add(paths.ARTICLES)
+        out.add(layout.ARTICLES)
     return out
 
 
@@ -167,9 +154,9 @@ class PageLink:
 
     label: str
     site_path: str
-    """Relative to the site root; templates link it with ``paths.site_file``, which the
-    engine adapter makes relative for its URL layout (``topics/x/`` hosted, ``topics/x.html``
-    offline)."""
+    """Relative to the site root (``layout.handout_pdf``); templates link it with
+    ``layout.site_file``, which the engine adapter makes relative for its URL layout
+    (``topics/x/`` hosted, ``topics/x.html`` offline)."""
 
 
 def links_for_page(linked: Linked, lang: str, page: str) -> list[tuple[Handout, list[PageLink]]]:
@@ -187,30 +174,13 @@ def links_for_page(linked: Linked, lang: str, page: str) -> list[tuple[Handout, 
             if lang not in langs:
                 continue
             label = " | ".join(names[x] for x in langs)
-            links.append(PageLink(label, pdf_path(e, h.id)))
+            links.append(PageLink(label, layout.handout_pdf(e, h.id)))
         if links:
             out.append((h, links))
     return out
 
 
 # -- Markdown to HTML ---------------------------------------------------------------------
-
-
-def absolute_links(html_text: str, linked: Linked, lang: str, page: str) -> str:
-    """Links between pages (relative ``.md`` paths) become public addresses in ``lang``."""
-
-    def sub(m: re.Match[str]) -> str:
-        href = html.unescape(m.group(1))
-        if re.match(r"^[a-z][a-z0-9+.-]*:", href) or href.startswith("#"):
-            return m.group(0)
-        target, _, anchor = href.partition("#")
-        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), target))
-        url = online_url(linked, lang, resolved)
-        if url is None:  # no public address: the words stay, without a link
-            return ""
-        return f'href="{html.escape(url + (f"#{anchor}" if anchor else ""))}"'
-
-    return HREF_RE.sub(sub, html_text)
 
 
 def keep_together(html_text: str) -> str:
@@ -227,9 +197,11 @@ def keep_together(html_text: str) -> str:
     return "".join(parts)
 
 
-def md_html(text: str, linked: Linked, lang: str, page: str) -> str:
+def md_html(text: str, linked: Linked) -> str:
+    """A text's HTML for print: its page references are public addresses."""
     out = markdown.markdown(text, extensions=MARKDOWN_EXTENSIONS, output_format="html")
-    return keep_together(absolute_links(out, linked, lang, page))
+    site = linked.content.site
+    return keep_together(layout.public_links(out, site.base_url, site.default))
 
 
 def qr_data_uri(url: str) -> str:
@@ -289,7 +261,6 @@ class Builder:
 
     def topic_groups(self, part: HandoutPart, several: bool) -> list[Group]:
         topic = next(t for t in self.c.topics if t.id == part.topic)
-        page = paths.topic(topic.id)
         body = self.linked.bodies[("topic", topic.id, self.lang)]
         sections = split_sections(body)
         chosen = part.sections or tuple(range(len(sections)))
@@ -306,11 +277,11 @@ class Builder:
                 m = HEADING_RE.match(block)
                 if m:
                     level = min(len(m.group(1)) + shift, 4)
-                    inner = md_html(m.group(2), self.linked, self.lang, page)
+                    inner = md_html(m.group(2), self.linked)
                     inner = re.sub(r"^<p>(.*)</p>$", r"\1", inner, flags=re.S)
                     g.blocks.append(Block(f"h{level}", f"<h{level}>{inner}</h{level}>"))
                 else:
-                    g.blocks.append(Block("p", md_html(block, self.linked, self.lang, page)))
+                    g.blocks.append(Block("p", md_html(block, self.linked)))
             groups.append(g)
         return groups
 
@@ -339,7 +310,7 @@ class Builder:
     def article_block(self, a: Any) -> Block:
         title = self.ui["article_title"].format(n=a.number, title=a.title[self.lang])
         text = first_sentence(self.linked.bodies[("article", str(a.number), self.lang)])
-        url = online_url(self.linked, self.lang, paths.article(a.number))
+        url = online_url(self.linked, self.lang, layout.article(a.number))
         return Block(
             "article",
             f'<p class="article">{a_href(url, f"<b>{html.escape(title)}.</b>")} '
@@ -351,7 +322,7 @@ class Builder:
         events = [e for e in self.c.events if years is None or years[0] <= e.date.year <= years[1]]
         g = Group("timeline")
         for e in events:
-            url = online_url(self.linked, self.lang, paths.event_anchor(e.id))
+            url = online_url(self.linked, self.lang, layout.event_anchor(e.id))
             date = html.escape(self.date(e.date))
             title = a_href(url, f"<b>{html.escape(plain_text(e.title[self.lang]))}</b>")
             body = self.linked.bodies
@@ -513,7 +484,7 @@ def jobs(linked: Linked) -> list[Job]:
         for e in h.editions:
             out.append(
                 Job(
-                    f"{e}/{h.id}.pdf",
+                    layout.handout_file(e, h.id),
                     h.id,
                     e,
                     handout_html(linked, h, e),

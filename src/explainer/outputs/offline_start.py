@@ -11,7 +11,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from explainer import paths
+from explainer import layout
 from explainer.model import Site
 from explainer.render import as_of_line
 
@@ -38,7 +38,7 @@ def start_page(site: Site, ui: dict[str, dict[str, Any]]) -> str:
     ]
     for language in site.languages:
         code, strings = language.code, ui[language.code]
-        index = paths.lang_root(code, first) + "index.html"
+        index = layout.offline_start(code, first)
         parts += [
             f'<section lang="{escape(code)}">',
             f"<h2>{escape(language.title)}</h2>",

@@ -6,7 +6,7 @@ import json
 import re
 from typing import Any
 
-from explainer import paths
+from explainer import layout
 from explainer.link import Linked, Linker
 from explainer.model import Date, Source
 from explainer.problems import Problems
@@ -45,8 +45,8 @@ def export(linked: Linked, lang: str) -> dict[str, Any]:
         return t(text[lang]) if text else None
 
     def url(md: str) -> str:
-        prefix = "" if lang == c.site.default else f"{lang}/"
-        return (c.site.base_url or "") + prefix + paths.url_of(md)
+        address = layout.public_url(c.site.base_url, lang, c.site.default, md)
+        return address or layout.site_path(lang, c.site.default, md)
 
     return {
         "schema": SCHEMA,
@@ -68,7 +68,7 @@ def export(linked: Linked, lang: str) -> dict[str, Any]:
                     "title": e.title[lang],
                     "act": e.act[lang] if e.act else None,
                     "number": e.number,
-                    "url": url(paths.edition(e.date.iso)),
+                    "url": url(layout.edition(e.date.iso)),
                     "sources": _sources(e.sources),
                 }
                 for e in c.document.editions
@@ -83,7 +83,7 @@ def export(linked: Linked, lang: str) -> dict[str, Any]:
                 "summary": t(tp.texts[lang].summary),
                 "translated": not tp.texts[lang].fallback,
                 "words": words(tp.texts[lang].body),
-                "url": url(paths.topic(tp.id)),
+                "url": url(layout.topic(tp.id)),
                 "articles": list(tp.articles),
                 "terms": list(tp.terms),
                 "sources": _sources(tp.sources),
@@ -98,7 +98,7 @@ def export(linked: Linked, lang: str) -> dict[str, Any]:
                 "summary": t(a.summary[lang]),
                 "status": a.status,
                 "official": a.official[lang],
-                "url": url(paths.article(a.number)),
+                "url": url(layout.article(a.number)),
                 "topics": list(a.topics),
                 "terms": list(a.terms),
                 "history": [
@@ -155,7 +155,7 @@ def export(linked: Linked, lang: str) -> dict[str, Any]:
                 "title": e.title[lang],
                 "text": t(e.text[lang]),
                 "note": opt(e.note),
-                "url": url(paths.event_anchor(e.id)),
+                "url": url(layout.event_anchor(e.id)),
                 "articles": list(e.articles),
                 "topics": list(e.topics),
                 "sources": _sources(e.sources),
@@ -169,7 +169,7 @@ def export(linked: Linked, lang: str) -> dict[str, Any]:
                 "definition": t(tm.definition[lang]),
                 **({"more": t(tm.more[lang])} if tm.more else {}),
                 "translations": dict(tm.term),
-                "url": url(paths.term_anchor(tm.id)),
+                "url": url(layout.term_anchor(tm.id)),
                 "articles": list(tm.articles),
                 "used_by": [
                     {"kind": r.kind, "id": r.id} for r in linked.term_used_by.get(tm.id, [])
@@ -185,7 +185,7 @@ def export(linked: Linked, lang: str) -> dict[str, Any]:
                 "intro": t(m.intro[lang]),
                 "from": m.start.iso if m.start else None,
                 "to": m.end.iso if m.end else None,
-                "url": url(paths.milestone(m.id)),
+                "url": url(layout.milestone(m.id)),
                 "events": list(m.events),
             }
             for m in c.milestones

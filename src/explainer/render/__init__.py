@@ -9,7 +9,7 @@ from typing import Any, cast
 
 import jinja2
 
-from explainer import paths
+from explainer import layout
 from explainer.link import Linked, Linker, Ref, md_text
 from explainer.model import ArticleNo, Date, Event, article_no, article_order
 from explainer.outputs import handouts
@@ -138,9 +138,8 @@ class PageContext:
         )
         url = ""
         if site.base_url:
-            root = paths.lang_root(self.lang, site.default)
-            url = site.base_url + root + paths.url_of(page) + (f"#p{para}" if para else "")
-            url += ". "
+            anchor = f"#p{para}" if para else ""
+            url = f"{layout.public_url(site.base_url, self.lang, site.default, page + anchor)}. "
         language = next(x for x in site.languages if x.code == self.lang)
         return str(ui["cite_text"]).format(
             document=self.c.document.title[self.lang],
@@ -213,20 +212,21 @@ class PageContext:
             rows.append({"edition": ed, "state": state, "entry": entry, "in_text": in_text})
         return rows
 
-    def wordings(self, article: Any) -> list[tuple[str, list[tuple[str, int, bool]]]]:
+    def wordings(self, article: Any) -> list[tuple[str, list[tuple[str, int, bool]], list[Any]]]:
         """The article as it read from one edition that changed it to the next, oldest
-        first: a label (the dates) and the paragraphs then valid (number, index, and whether
-        that wording is known for the period). A paragraph given in one wording only is
-        known only after the article's last amendment: before it, no source we found may
-        show its wording (the page says so). Empty unless some paragraph has a dated
-        wording (``since``/``until``)."""
-        if not any(p.since or p.until for p in article.paragraphs):
-            return []
+        first (issue 14 item 3, point in time): a label (the dates), the paragraphs then
+        valid (number, index, and whether that wording is known for the period) and the
+        edition rows (:meth:`edition_rows`) of the period, so that the article can be read as
+        of every edition it lived through. A paragraph given in one wording only is known
+        only after the article's last amendment, or last edition that no source says left it
+        alone: before it, no source we found may show its wording (the page says so). One
+        period: the article never changed (every edition in it is sourced as unchanged)."""
         eds = self.c.document.editions
         first = eds[0].date if eds else None
         start, repealed = self.existence(article)
-        amended = [h.date for h in article.history if h.kind == "amended"]
-        bounds = ({start} if start else set()) | set(amended)
+        rows = self.edition_rows(article)
+        changes = [r["edition"].date for r in rows if r["state"] in ("amended", "unknown")]
+        bounds = ({start} if start else set()) | set(changes)
         for p in article.paragraphs:
             bounds.update(d for d in (p.since, p.until) if d is not None)
         if repealed is not None:
@@ -234,9 +234,9 @@ class PageContext:
         if start is not None:
             bounds = {b for b in bounds if b.sort_key >= start.sort_key}
         points = sorted(bounds, key=lambda d: d.sort_key)
-        if len(points) < 2:
+        if not points or not article.paragraphs:
             return []
-        last_change = max((d.sort_key for d in amended), default=(0, 0, 0))
+        last_change = max((d.sort_key for d in changes), default=(0, 0, 0))
         dated = {p.n for p in article.paragraphs if p.since or p.until}
         lapsed = [h.date for h in article.history if h.kind == "lapsed"]
         ends: list[Any] = [*points[1:], repealed or (lapsed[0] if lapsed else None)]
@@ -255,7 +255,14 @@ class PageContext:
                 if end is not None
                 else self.date(begin)
             )
-            out.append((label, [(n, *valid[n]) for n in order if n in valid]))
+            within = [
+                r
+                for r in rows
+                if r["in_text"]
+                and begin.sort_key <= r["edition"].date.sort_key
+                and (end is None or r["edition"].date.sort_key < end.sort_key)
+            ]
+            out.append((label, [(n, *valid[n]) for n in order if n in valid], within))
         return out
 
     def edition_label(self, ed: Any) -> str:
@@ -341,21 +348,21 @@ class PageContext:
         if ref.kind == "topic":
             return (
                 f"[{md_text(self.topics[ref.id].texts[self.lang].title)}]"
-                f"({paths.rel(page, paths.topic(ref.id))})"
+                f"({layout.rel(page, layout.topic(ref.id))})"
             )
         if ref.kind == "article":
             a = self.articles[cast(ArticleNo, article_no(ref.id))]
             label = self.ui["article_title"].format(n=a.number, title=a.title[self.lang])
-            return f"[{md_text(label)}]({paths.rel(page, paths.article(a.number))})"
+            return f"[{md_text(label)}]({layout.rel(page, layout.article(a.number))})"
         if ref.kind == "term":
             return (
                 f"[{md_text(self.terms[ref.id].term[self.lang])}]"
-                f"({paths.rel(page, paths.term_anchor(ref.id))})"
+                f"({layout.rel(page, layout.term_anchor(ref.id))})"
             )
         e = self.events[ref.id]
         return (
             f"[{md_text(self.date(e.date))} — {md_text(e.title[self.lang])}]"
-            f"({paths.rel(page, paths.event_anchor(ref.id))})"
+            f"({layout.rel(page, layout.event_anchor(ref.id))})"
         )
 
     def handout_links(self, page: str) -> list[Any]:
@@ -472,7 +479,7 @@ def render(linked: Linked, lang: str) -> dict[str, str]:
         "ui": ctx.ui,
         "site": c.site,
         "lang": lang,
-        "paths": paths,
+        "layout": layout,
         "language": language,
         "document": c.document,
         "parallel_pairs": parallel.pairs(c.site.codes)[lang],
@@ -486,17 +493,18 @@ def render(linked: Linked, lang: str) -> dict[str, str]:
     def put(path: str, template: str, summary: str = "", **extra: Any) -> None:
         said[path] = summary
         text = e.get_template(template).render(page=path, page_summary=summary, **common, **extra)
-        pages[path] = banner.add(notice, lang, path, text, quiet)
+        # The page references of the texts become links of this page (layout.place).
+        pages[path] = banner.add(notice, lang, path, layout.place(text, path, lang), quiet)
 
-    put(paths.HOME, "home.md.j2", ctx.summary(language.description, markdown=False))
-    put(paths.TOPICS, "topics.md.j2", listing(*[t.texts[lang].title for t in c.topics]))
+    put(layout.HOME, "home.md.j2", ctx.summary(language.description, markdown=False))
+    put(layout.TOPICS, "topics.md.j2", listing(*[t.texts[lang].title for t in c.topics]))
     for t in c.topics:
         text = t.texts[lang]
-        put(paths.topic(t.id), "topic.md.j2", ctx.summary(text.summary, False), topic=t, text=text)
-    put(paths.ARTICLES, "articles.md.j2", ctx.summary(c.document.status[lang], markdown=False))
+        put(layout.topic(t.id), "topic.md.j2", ctx.summary(text.summary, False), topic=t, text=text)
+    put(layout.ARTICLES, "articles.md.j2", ctx.summary(c.document.status[lang], markdown=False))
     for a in c.articles:
         put(
-            paths.article(a.number),
+            layout.article(a.number),
             "article.md.j2",
             ctx.summary(a.summary[lang]),
             article=a,
@@ -506,7 +514,7 @@ def render(linked: Linked, lang: str) -> dict[str, str]:
         cat.id: sum(1 for ev in c.events if ev.category == cat.id) for cat in c.site.categories
     }
     put(
-        paths.TIMELINE,
+        layout.TIMELINE,
         "timeline.md.j2",
         listing(*([m.title[lang] for m in c.milestones] or [ev.title[lang] for ev in c.events])),
         years=by_year(c.events),
@@ -520,7 +528,7 @@ def render(linked: Linked, lang: str) -> dict[str, str]:
     for m in c.milestones:
         events = [ctx.events[eid] for eid in m.events]
         put(
-            paths.milestone(m.id),
+            layout.milestone(m.id),
             "milestone.md.j2",
             ctx.summary(m.intro[lang]),
             milestone=m,
@@ -528,19 +536,19 @@ def render(linked: Linked, lang: str) -> dict[str, str]:
             drawing=ctx.drawing(events, m.title[lang], dates=True, prefix="milestone-"),
         )
     terms = collate.alphabetical(c.terms, lang, ctx.ui["alphabet"])
-    put(paths.GLOSSARY, "glossary.md.j2", listing(*[tm.term[lang] for _, tm in terms]))
+    put(layout.GLOSSARY, "glossary.md.j2", listing(*[tm.term[lang] for _, tm in terms]))
     doc = c.document
     if doc.preamble:
-        put(paths.PREAMBLE, "preamble.md.j2", ctx.summary(doc.preamble[lang]))
+        put(layout.PREAMBLE, "preamble.md.j2", ctx.summary(doc.preamble[lang]))
     for s in doc.sections:
         if s.summary:
-            put(paths.section(s.number), "section.md.j2", ctx.summary(s.summary[lang]), section=s)
+            put(layout.section(s.number), "section.md.j2", ctx.summary(s.summary[lang]), section=s)
     if doc.editions:
-        put(paths.EDITIONS, "editions.md.j2", ctx.summary(ctx.ui["editions_intro"]))
+        put(layout.EDITIONS, "editions.md.j2", ctx.summary(ctx.ui["editions_intro"]))
         for ed in doc.editions:
             act = ed.act[lang] if ed.act else ed.title[lang]
-            put(paths.edition(ed.date.iso), "edition.md.j2", ctx.summary(act, False), edition=ed)
-        put(paths.TO_2026, "to_2026.md.j2", ctx.summary(ctx.ui["to_2026_intro"]))
+            put(layout.edition(ed.date.iso), "edition.md.j2", ctx.summary(act, False), edition=ed)
+        put(layout.TO_2026, "to_2026.md.j2", ctx.summary(ctx.ui["to_2026_intro"]))
     _parallel_pages(linked, lang, put, said)
     return pages
 
@@ -569,8 +577,8 @@ def _parallel_pages(linked: Linked, lang: str, put: Any, summaries: dict[str, st
             ]
         items.append(
             (
-                paths.topic(t.id),
-                paths.parallel_topic(t.id),
+                layout.topic(t.id),
+                layout.parallel_topic(t.id),
                 t.texts[lang].title,
                 t.sources,
                 texts,
@@ -589,8 +597,8 @@ def _parallel_pages(linked: Linked, lang: str, put: Any, summaries: dict[str, st
                     ctx=ctxs[col],
                     ui=ui,
                     lang=col,
-                    page=paths.article(a.number),
-                    paths=paths,
+                    page=layout.article(a.number),
+                    layout=layout,
                     article=a,
                 )
             )
@@ -604,8 +612,8 @@ def _parallel_pages(linked: Linked, lang: str, put: Any, summaries: dict[str, st
         )
         items.append(
             (
-                paths.article(a.number),
-                paths.parallel_article(a.number),
+                layout.article(a.number),
+                layout.parallel_article(a.number),
                 title,
                 sources,
                 texts,
@@ -617,13 +625,8 @@ def _parallel_pages(linked: Linked, lang: str, put: Any, summaries: dict[str, st
         for n, row in enumerate(parallel.align(*(texts[col] for col in cols)), 1):
             cells = []
             for col, cell in zip(cols, row.cells, strict=True):
-                if cell is not None:
+                if cell is not None:  # its page references: placed with the page (put)
                     cell = f"{cell} {{#{col}-{n}}}" if row.heading else parallel.standalone(cell)
-                    cell = (
-                        parallel.rebase(cell, original, page)
-                        if col == lang
-                        else parallel.relink(cell, original, col, page, lang, c.site.default)
-                    )
                 cells.append(cell)
             rows.append(parallel.Row(row.heading, tuple(cells)))
         columns = [
@@ -631,9 +634,9 @@ def _parallel_pages(linked: Linked, lang: str, put: Any, summaries: dict[str, st
                 "lang": col,
                 "name": names[col],
                 "original_label": c.ui[col]["parallel_original"],
-                "original": paths.rel(page, original)
+                "original": layout.rel(page, original)
                 if col == lang
-                else paths.cross(page, lang, original, col, c.site.default),
+                else layout.cross(col, original),
             }
             for col in cols
         ]
@@ -641,7 +644,7 @@ def _parallel_pages(linked: Linked, lang: str, put: Any, summaries: dict[str, st
             {
                 "lang": a_,
                 "label": f"{a_} | {b_}",
-                "href": paths.cross(page, lang, page, a_, c.site.default),
+                "href": layout.cross(a_, page),
             }
             for a_, b_ in pairs[1:]
         ]
@@ -665,20 +668,20 @@ def nav(linked: Linked, lang: str) -> list[Any]:
     c = linked.content
     ui = c.ui[lang]
     return [
-        {ui["home"]: paths.HOME},
-        {ui["topics"]: [paths.TOPICS] + [paths.topic(t.id) for t in c.topics]},
+        {ui["home"]: layout.HOME},
+        {ui["topics"]: [layout.TOPICS] + [layout.topic(t.id) for t in c.topics]},
         {ui["articles"]: _article_nav(linked, lang)},
         {
-            ui["timeline"]: [{ui["timeline_all"]: paths.TIMELINE}]
+            ui["timeline"]: [{ui["timeline_all"]: layout.TIMELINE}]
             + [
                 # MkDocs puts nav titles into HTML as they are: escape content text.
-                {html.escape(m.title[lang], quote=False): paths.milestone(m.id)}
+                {html.escape(m.title[lang], quote=False): layout.milestone(m.id)}
                 for m in c.milestones
             ]
             if c.milestones
-            else paths.TIMELINE
+            else layout.TIMELINE
         },
-        {ui["glossary"]: paths.GLOSSARY},
+        {ui["glossary"]: layout.GLOSSARY},
     ]
 
 
@@ -689,25 +692,25 @@ def _article_nav(linked: Linked, lang: str) -> list[Any]:
     c = linked.content
     ui = c.ui[lang]
     doc = c.document
-    out: list[Any] = [paths.ARTICLES]
+    out: list[Any] = [layout.ARTICLES]
     if not any(s.summary for s in doc.sections):  # no section pages: one flat list
-        return out + [paths.article(a.number) for a in c.articles]
+        return out + [layout.article(a.number) for a in c.articles]
     if doc.preamble:
-        out.append(paths.PREAMBLE)
+        out.append(layout.PREAMBLE)
     numbers = {s.number for s in doc.sections}
     by_section: dict[Any, list[str]] = {}
     for a in c.articles:
         key = a.section if a.section in numbers else None
-        by_section.setdefault(key, []).append(paths.article(a.number))
+        by_section.setdefault(key, []).append(layout.article(a.number))
     for s in doc.sections:
-        pages = ([paths.section(s.number)] if s.summary else []) + by_section.get(s.number, [])
+        pages = ([layout.section(s.number)] if s.summary else []) + by_section.get(s.number, [])
         if pages:
             title = f"{ui['section'].format(n=s.number)}. {s.title[lang]}"
             out.append({html.escape(title, quote=False): pages})
     out += by_section.get(None, [])
     if doc.editions:
-        out.append(paths.TO_2026)
+        out.append(layout.TO_2026)
         out.append(
-            {ui["editions"]: [paths.EDITIONS] + [paths.edition(e.date.iso) for e in doc.editions]}
+            {ui["editions"]: [layout.EDITIONS] + [layout.edition(e.date.iso) for e in doc.editions]}
         )
     return out

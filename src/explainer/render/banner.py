@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from explainer import paths
+from explainer import layout
 from explainer.content_schema import names
 from explainer.link import md_text
 from explainer.load import LDict
@@ -69,7 +69,7 @@ _H1 = re.compile(r"^# .*$", re.M)
 
 def html_block(b: Banner, lang: str, page: str) -> str:
     """The notice as an HTML block for the Markdown page at ``page``."""
-    href = paths.rel(page, paths.topic(b.replaced_by))
+    href = layout.rel(page, layout.topic(b.replaced_by))
     return (
         f'<div class="az-banner" role="note" markdown>\n\n'
         f":material-alert-circle: **{md_text(b.text[lang])}** "
@@ -93,4 +93,4 @@ def skipped(b: Banner | None) -> tuple[str, ...]:
     """Pages that carry no notice: the topic about what replaced the document."""
     if b is None:
         return ()
-    return (paths.topic(b.replaced_by), paths.parallel_topic(b.replaced_by))
+    return (layout.topic(b.replaced_by), layout.parallel_topic(b.replaced_by))

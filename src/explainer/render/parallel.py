@@ -8,23 +8,14 @@ empty cell in that row and does not shift the rest of the page.
 
 from __future__ import annotations
 
-import html
-import posixpath
 import re
 from dataclasses import dataclass
 
-from explainer import paths
 from explainer.text.markdown import HEADING_RE
 
 BULLET_RE = re.compile(r"^[-*+]\s+")
 ORDERED_RE = re.compile(r"^(\d+)\.(\s+)")
 PARA_ANCHOR_RE = re.compile(r'<span class="az-para" id="p\d+"></span>')
-LINK_RE = re.compile(
-    r'(?<!!)\[((?:\\.|[^\\\[\]])*)\]\(([^()\s]+)(\s+"(?:[^"\\]|\\.)*")?\)'
-    r"(\{[^{}]*\})?"
-)
-"""A Markdown link, with an optional title and attribute list (``{ .az-term }``)."""
-SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 
 
 @dataclass(frozen=True)
@@ -139,58 +130,6 @@ def standalone(block: str) -> str:
         ]
         block = "\n".join([f"{m.group(1)}\\.{m.group(2)}{lines[0][m.end() :]}", *rest])
     return block
-
-
-def rebase(markdown: str, from_page: str, to_page: str) -> str:
-    """Rewrite relative Markdown links written for ``from_page`` so they work on ``to_page``
-    (same language build)."""
-
-    def sub(m: re.Match[str]) -> str:
-        target = _target(m.group(2), from_page)
-        if target is None:
-            return m.group(0)
-        return f"[{m.group(1)}]({paths.rel(to_page, target)}{m.group(3) or ''}){m.group(4) or ''}"
-
-    return LINK_RE.sub(sub, markdown)
-
-
-def relink(
-    markdown: str, from_page: str, text_lang: str, to_page: str, page_lang: str, default: str
-) -> str:
-    """Rewrite relative Markdown links of a ``text_lang`` text written for ``from_page`` into
-    HTML links, from ``to_page`` of the ``page_lang`` build, to that page in the
-    ``text_lang`` build: a reader of the Russian column lands on Russian pages."""
-
-    def sub(m: re.Match[str]) -> str:
-        target = _target(m.group(2), from_page)
-        if target is None:
-            return m.group(0)
-        href = paths.cross(to_page, page_lang, target, text_lang, default)
-        attrs = f' href="{html.escape(href)}"'
-        if m.group(3):  # a title: Markdown-escaped text in quotes
-            title = m.group(3).strip()[1:-1].replace('\\"', '"')
-            attrs += f' title="{html.escape(title, quote=True)}"'
-        classes = re.findall(r"\.([\w-]+)", m.group(4) or "")
-        if classes:
-            attrs += f' class="{" ".join(classes)}"'
-        return f"<a{attrs}>{m.group(1)}</a>"
-
-    return LINK_RE.sub(sub, markdown)
-    return LINK_RE.sub(sub, markdown)
-
-
-def _target(href: str, from_page: str) -> str | None:
-    """The docs path (with ``#anchor``) a relative link of ``from_page`` points at."""
-    if SCHEME_RE.match(href) or href.startswith("/"):
-        return None
-    path, _, anchor = href.partition("#")
-    if not path:
-        path = from_page
-    elif not path.endswith(".md"):
-        return None
-    else:
-        path = posixpath.normpath(posixpath.join(posixpath.dirname(from_page), path))
-    return path + (f"#{anchor}" if anchor else "")
 
 
 def pairs(codes: tuple[str, ...]) -> dict[str, list[tuple[str, str]]]:
