@@ -142,6 +142,66 @@ def test_outputs_and_stages_do_not_import_the_cli() -> None:
     assert {m for m, deps in g.items() if "explainer.cli" in deps} == set()
 
 
+RE_CALLS = {
+    "compile",
+    "match",
+    "fullmatch",
+    "search",
+    "sub",
+    "subn",
+    "split",
+    "findall",
+    "finditer",
+}
+
+
+def regexes(files: dict[str, str]) -> dict[str, list[str]]:
+    """Every regular expression written as a string literal in a call of ``re`` (``re.compile``,
+    ``re.sub``, …): ``{pattern: ["file:line", …]}``."""
+    found: dict[str, list[str]] = {}
+    for name, text in sorted(files.items()):
+        for node in ast.walk(ast.parse(text)):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and isinstance(node.func.value, ast.Name)
+                and node.func.value.id == "re"
+                and node.func.attr in RE_CALLS
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+            ):
+                found.setdefault(node.args[0].value, []).append(f"{name}:{node.lineno}")
+    return found
+
+
+def twice(files: dict[str, str]) -> list[str]:
+    return [
+        f"{where[0]} and {', '.join(where[1:])}: the same pattern {pattern!r}"
+        for pattern, where in regexes(files).items()
+        if len(where) > 1
+    ]
+
+
+def test_one_regex_of_each_kind() -> None:
+    """Issue 12 item 3: a pattern is written once (the Markdown structure, links, tags and the
+    project's reference syntax live in ``text/markdown.py``, ids and codes in ``limits.py``);
+    a second copy drifts from the first."""
+    files = {str(p.relative_to(ROOT)): p.read_text(encoding="utf-8") for p in _modules().values()}
+    assert twice(files) == []
+    tags = [w for p, where in regexes(files).items() if p == "<[^>]+>" for w in where]
+    assert [w.split(":")[0] for w in tags] == ["src/explainer/text/markdown.py"]
+
+
+def test_the_regex_check_can_fail() -> None:
+    files = {
+        "a.py": 'import re\nX = re.compile(r"<[^>]+>")\n',
+        "b.py": 'import re\n\n\ndef f(t):\n    return re.sub(r"<[^>]+>", "", t)\n',
+        "c.py": 'import re\nY = re.compile(r"other")\n',
+    }
+    assert twice(files) == ["a.py:2 and b.py:5: the same pattern '<[^>]+>'"]
+
+
 @pytest.fixture(scope="module")
 def small(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the small case with its MkDocs configs (a whole build in seconds)."""

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from explainer import layout
-from explainer.link import md_text
+from explainer.text.markdown import md_text
 from explainer.validate import parse_date
 
 from .conftest import ROOT, make_project, run_cli, snapshot

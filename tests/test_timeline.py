@@ -10,7 +10,8 @@ import pytest
 import yaml
 
 from explainer.pipeline import Project, Result, check
-from explainer.render import format_date, plain, svg
+from explainer.render import format_date, svg
+from explainer.text.markdown import visible_text
 
 from .conftest import ROOT
 
@@ -233,7 +234,7 @@ def test_output_is_deterministic() -> None:
     ],
 )
 def test_plain_text_of_a_resolved_title(markdown: str, text: str) -> None:
-    assert plain(markdown) == text
+    assert visible_text(markdown) == text
 
 
 # -- the flagship ------------------------------------------------------------------------------
@@ -248,7 +249,8 @@ def test_timeline_drawing_has_one_mark_per_event(flagship: Result, lang: str) ->
     assert [a.get("data-category") for a in evs] == [e.category for e in c.events]
     for a, e in zip(evs, c.events, strict=True):
         label = " ".join(sp.text or "" for sp in label_lines(a))
-        assert label == " ".join(plain(flagship.linked.bodies[("event-title", e.id, lang)]).split())
+        title = flagship.linked.bodies[("event-title", e.id, lang)]
+        assert label == " ".join(visible_text(title).split())
     first = svgs[0]
     name = c.ui[lang]["drawing_title"].format(years="1990–2026", n=len(c.events))
     assert f'<figure class="az-tl" role="group" aria-label="{name}">' in page(

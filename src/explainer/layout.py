@@ -24,6 +24,8 @@ import re
 import urllib.parse
 from collections.abc import Iterable, Mapping
 
+from explainer.text.markdown import MD_LINK_RE
+
 # -- docs paths: where each page lives in a language's docs folder -----------------------
 
 HOME = "index.md"
@@ -219,12 +221,6 @@ site, ``.html`` files offline)."""
 
 XLINK_RE = re.compile(r'(?P<attr>\b(?:href|src)=")' + re.escape(XLINK) + r'(?P<target>[^"]*)"')
 """A page reference in HTML (an ``href`` or ``src`` attribute)."""
-
-MD_LINK_RE = re.compile(
-    r'(?<!!)\[((?:\\.|[^\\\[\]])*)\]\(([^()\s]+)(\s+"(?:[^"\\]|\\.)*")?\)'
-    r"(\{[^{}]*\})?"
-)
-"""A Markdown link, with an optional title and attribute list (``{ .az-term }``)."""
 
 
 def cross(to_lang: str, to: str) -> str:

@@ -30,6 +30,10 @@ RESERVED_IDS = frozenset(
 """Ids that would replace a generated page or cannot be a file name on Windows. Language
 codes are reserved too (``reserved_id`` takes them)."""
 
+ID_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+"""An id of a topic, event, term, milestone or handout: lowercase ASCII letters, digits and
+hyphens, starting with a letter (it becomes a file name and an anchor)."""
+
 LANG_CODE_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 """A BCP 47-like language code (``kk``, ``ru``, ``en``, ``zh-Hant``): no path characters."""
 

@@ -12,21 +12,13 @@ from explainer import layout
 from explainer.model import ArticleNo, Content, HistoryEntry, Version, article_no
 from explainer.problems import Loc, Problems
 from explainer.text import autolink
+from explainer.text.markdown import MD_LINK_RE, NUMBERED_RE, OTHER_DOC_RE, REF_RE, md_text
 
-REF_RE = re.compile(r"\[\[(?P<kind>[a-z]+):(?P<target>[^\]|\n]*?)(?:\|(?P<label>[^\]]*))?\]\]")
 LEFTOVER_RE = re.compile(r"\[\[[^\]\n]*(?:\]\]?|$)", re.M)
 """Anything that starts like a reference: one that is not a whole ``[[kind:id]]`` (one
 bracket missing, cut at the end of a line) is reported, not published as text."""
-PARA_RE = re.compile(r"^(\d+)\.(\s+)", re.M)
-OTHER_DOC_RE = re.compile(r"\{(?P<doc>\d{4}):\s*(?P<text>[^{}]+?)\}")
 ART_REF_RE = re.compile(r"(\d+(?:-\d+)?)(?:\.(\d+(?:-\d+)?))?")
 """The target of ``[[art:…]]``: ``75``, ``76.1``, ``83-1``, ``83-1.2``, ``76.3-1``."""
-
-
-def md_text(text: str) -> str:
-    """Plain text from content, made safe to drop into Markdown that becomes HTML."""
-    escaped = html.escape(text, quote=False)
-    return re.sub(r"([\\`*_\[\]])", r"\\\1", escaped)
 
 
 def tooltip_text(text: str) -> str:
@@ -81,11 +73,11 @@ class Linker:
         self.cited_by: dict[ArticleNo, set[Ref]] = defaultdict(set)
         self.used_by: dict[str, set[Ref]] = defaultdict(set)
         # Paragraph anchors each article page has, per language: its ``paragraphs``, or
-        # else the numbered items of its summary (see PARA_RE).
+        # else the numbered items of its summary (see NUMBERED_RE).
         self.paras = {
             (a.number, lang): {p.n for p in a.paragraphs}
             if a.paragraphs
-            else {n for n, _ in PARA_RE.findall(a.summary[lang])}
+            else {n for n, _ in NUMBERED_RE.findall(a.summary[lang])}
             for a in content.articles
             for lang in content.site.codes
         }
@@ -208,7 +200,7 @@ class Linker:
 
         # Links written as Markdown (``../topics/x.md``, ``#anchor``) become page references
         # too: every link to a page leaves this stage independent of where it will stand.
-        out = layout.MD_LINK_RE.sub(written, REF_RE.sub(sub, pre))
+        out = MD_LINK_RE.sub(written, REF_RE.sub(sub, pre))
         for m in LEFTOVER_RE.finditer(text):
             if not REF_RE.match(text, m.start()):
                 self.p.error(
@@ -327,7 +319,7 @@ class Linker:
                 linked.bodies[("article", str(a.number), lang)] = (
                     body
                     if a.paragraphs
-                    else PARA_RE.sub(r'\1.\2<span class="az-para" id="p\1"></span>', body)
+                    else NUMBERED_RE.sub(r'\1.\2<span class="az-para" id="p\1"></span>', body)
                 )
                 for i, para in enumerate(a.paragraphs):
                     linked.bodies[("paragraph", f"{a.number}/{i}", lang)] = self.resolve(

@@ -29,13 +29,15 @@ from explainer.model import Date, Handout, HandoutPart
 from explainer.problems import Loc
 from explainer.text import fonts
 from explainer.text.dates import format_date
-from explainer.text.markdown import HEADING_RE, split_blocks, split_sections
+from explainer.text.markdown import (
+    HEADING_RE,
+    NUMBERED_RE,
+    excerpt_text,
+    split_blocks,
+    split_sections,
+)
 
 SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[»\"”)]?\s+(?=\d+\.\s|[«\"“(]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")
-MD_LINK_RE = re.compile(r'\[([^\]]*)\]\([^()\s]*(?:\s+"(?:[^"\\]|\\.)*")?\)(?:\{[^{}]*\})?')
-"""A Markdown link, with its optional title (a glossary definition) and attribute list."""
-MD_EMPH_RE = re.compile(r"(\*\*|__|\*|_|`)")
-TAG_RE = re.compile(r"<[^>]+>")
 NUMBER_WORD_RE = re.compile(r"\b\d+[-‑–]\w+")
 
 MARKDOWN_EXTENSIONS = [
@@ -52,14 +54,6 @@ MARKDOWN_EXTENSIONS = [
 # -- the content of a handout, block by block ---------------------------------------------
 
 
-def plain_text(md: str) -> str:
-    """Markdown without links, emphasis and tags (for a one-line excerpt)."""
-    text = MD_LINK_RE.sub(r"\1", md)
-    text = TAG_RE.sub("", text)
-    text = MD_EMPH_RE.sub("", text)
-    return " ".join(text.split())
-
-
 EVENT_SENTENCE_END_RE = re.compile(
     r"(?<=[.!?…])(?<!\bNo\.)(?<!\bп\.)(?<!\bст\.)(?<!\bг\.)[»\"”)]?\s+(?=[«\"“(]?[0-9A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])"
 )
@@ -69,14 +63,14 @@ EVENT_SENTENCE_END_RE = re.compile(
 
 def event_sentence(md: str) -> str:
     """The first sentence of an event's text, as plain text (a timeline handout's line)."""
-    return EVENT_SENTENCE_END_RE.split(plain_text(md), maxsplit=1)[0]
+    return EVENT_SENTENCE_END_RE.split(excerpt_text(md), maxsplit=1)[0]
 
 
 def first_sentence(md: str) -> str:
     """The first sentence of the first paragraph, as plain text (a leading ``1.`` of a
     numbered list is dropped)."""
     para = md.strip().split("\n\n", 1)[0]
-    text = re.sub(r"^\d+\.\s+", "", plain_text(para))
+    text = NUMBERED_RE.sub("", excerpt_text(para), count=1)
     return SENTENCE_END_RE.split(text, maxsplit=1)[0]
 
 
@@ -324,7 +318,7 @@ class Builder:
         for e in events:
             url = online_url(self.linked, self.lang, layout.event_anchor(e.id))
             date = html.escape(self.date(e.date))
-            title = a_href(url, f"<b>{html.escape(plain_text(e.title[self.lang]))}</b>")
+            title = a_href(url, f"<b>{html.escape(excerpt_text(e.title[self.lang]))}</b>")
             body = self.linked.bodies
             text = event_sentence(body[("event-text", e.id, self.lang)])
             what = f"{title}. {html.escape(text)}"

@@ -10,13 +10,14 @@ from typing import Any, cast
 import jinja2
 
 from explainer import layout
-from explainer.link import Linked, Linker, Ref, md_text
+from explainer.link import Linked, Linker, Ref
 from explainer.model import ArticleNo, Date, Event, article_no, article_order
 from explainer.outputs import handouts
 from explainer.problems import Problems
 from explainer.render import banner, parallel, svg
 from explainer.text import collate
 from explainer.text.dates import format_date
+from explainer.text.markdown import MD_LINK_RE, TAG_RE, md_text, visible_text
 
 _ENV: jinja2.Environment | None = None
 
@@ -119,9 +120,9 @@ class PageContext:
         is Markdown (its tags go); else it is plain text, shown as written."""
         words = self._words(text or "", self.lang)
         para = next((x for x in re.split(r"\n\s*\n", words) if x.strip()), "")
-        para = handouts.MD_LINK_RE.sub(r"\1", para)
+        para = MD_LINK_RE.sub(r"\1", para)
         if markdown:
-            para = html.unescape(handouts.TAG_RE.sub("", para))
+            para = html.unescape(TAG_RE.sub("", para))
         # The items of a list, one after the other, without their numbers or bullets.
         para = re.sub(r"(?m)^\s*(?:\d+(?:-\d+)?[.)]|[-+*])\s+", "", para)
         return shorten(" ".join(para.split()))
@@ -388,8 +389,8 @@ class PageContext:
                 year=e.date.year,
                 category=e.category,
                 mark=self.marks[e.category],
-                label=plain(self.body(prefix + "event-title", e.id)),
-                tooltip=f"{self.date(e.date)} — {plain(self.body(prefix + 'event-title', e.id))}",
+                label=(label := visible_text(self.body(prefix + "event-title", e.id))),
+                tooltip=f"{self.date(e.date)} — {label}",
                 date=self.date(e.date) if dates else "",
             )
             for e in events
@@ -451,14 +452,6 @@ def listing(*names: str, limit: int = SUMMARY_CHARS) -> str:
 def as_of_line(date: Date, ui: dict[str, Any]) -> str:
     """The "as of" line of a page, as plain text (the 404 page, which MkDocs renders)."""
     return str(ui["as_of"]).format(date=format_date(date, ui))
-
-
-def plain(markdown: str) -> str:
-    """The text a reader sees in a resolved one-line Markdown string (for the drawing)."""
-    text = re.sub(r"<[^>]+>", "", markdown)
-    text = re.sub(r"\[((?:\\.|[^\]\\])*)\]\([^)\s]*\)", r"\1", text)
-    text = re.sub(r"\\([\\`*_\[\]])", r"\1", text)
-    return html.unescape(text)
 
 
 def by_year(events: list[Event]) -> dict[int, list[Event]]:

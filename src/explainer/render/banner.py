@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING
 
 from explainer import layout
 from explainer.content_schema import names
-from explainer.link import md_text
 from explainer.load import LDict
 from explainer.model import Banner
+from explainer.text.markdown import md_text
 
 if TYPE_CHECKING:
     from explainer.model import Content

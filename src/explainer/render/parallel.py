@@ -11,10 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from explainer.text.markdown import HEADING_RE
+from explainer.text.markdown import BULLET_RE, HEADING_RE, NUMBERED_RE
 
-BULLET_RE = re.compile(r"^[-*+]\s+")
-ORDERED_RE = re.compile(r"^(\d+)\.(\s+)")
 PARA_ANCHOR_RE = re.compile(r'<span class="az-para" id="p\d+"></span>')
 
 
@@ -74,7 +72,7 @@ def split(markdown: str) -> list[Section]:
         elif m := HEADING_RE.match(line):
             flush()
             sections.append((f"{m.group(1)} {m.group(2)}", []))
-        elif BULLET_RE.match(line) or ORDERED_RE.match(line) or line.startswith(("!!!", "???")):
+        elif BULLET_RE.match(line) or NUMBERED_RE.match(line) or line.startswith(("!!!", "???")):
             flush()
             kind = "item"
             cur.append(line)
@@ -97,7 +95,7 @@ def _starts_block(line: str) -> bool:
     return bool(
         HEADING_RE.match(line)
         or BULLET_RE.match(line)
-        or ORDERED_RE.match(line)
+        or NUMBERED_RE.match(line)
         or line.startswith(("|", "!!!", "???"))
     )
 
@@ -121,7 +119,7 @@ def standalone(block: str) -> str:
     """A block that must render on its own in a cell: a numbered item keeps its number
     (alone, Markdown would renumber it 1) and loses paragraph anchors (ids stay unique)."""
     block = PARA_ANCHOR_RE.sub("", block)
-    m = ORDERED_RE.match(block)
+    m = NUMBERED_RE.match(block)
     if m:
         lines = block.split("\n")
         rest = [

@@ -14,6 +14,8 @@ from __future__ import annotations
 import html
 import re
 
+from explainer.text.markdown import TAG_RE
+
 MIN_COLUMNS = 3
 """Narrower tables fit a phone; they keep the sideways scroll with its cue (scroll-cue.js)."""
 
@@ -23,7 +25,6 @@ HEAD_RE = re.compile(r"<thead>(?P<head>.*?)</thead>", re.S)
 TH_RE = re.compile(r"<th\b[^>]*>(?P<text>.*?)</th>", re.S)
 ROW_RE = re.compile(r"<tr>(?P<cells>.*?)</tr>", re.S)
 TD_RE = re.compile(r"<td\b")
-TAG_RE = re.compile(r"<[^>]+>")
 
 
 def label(cell_html: str) -> str:

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from explainer.limits import lang_code_ok
-
-ID_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+from explainer.limits import ID_RE, lang_code_ok
 
 
 class ScaffoldError(Exception):

@@ -11,6 +11,7 @@ from typing import Any
 
 from explainer import limits
 from explainer.content_schema import names
+from explainer.limits import ID_RE
 from explainer.load import LDict, LList, RawContent
 from explainer.model import (
     Category,
@@ -22,7 +23,6 @@ from explainer.model import (
 from explainer.problems import Loc, Problems
 from explainer.validate import safety
 
-ID_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 LANG_RE = re.compile(r"^[a-z]{2,3}$")
 BASE_URL_RE = re.compile(r"^https?://[^\s/<>\"?#]+(?:/[^\s<>\"?#]*)?$")

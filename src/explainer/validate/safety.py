@@ -9,6 +9,7 @@ import re
 from urllib.parse import urlsplit
 
 from explainer.problems import Loc, Problems
+from explainer.text.markdown import md_text
 from explainer.validate.sanitize import MAX_YEAR, OTHER_DOC_RE, removals, short, to_html
 
 
@@ -47,12 +48,6 @@ def check_markdown(text: str, loc: Loc, problems: Problems) -> None:
         problems.error(Loc(loc.path, loc.line + line), f"unsafe HTML: {r.message}")
 
 
-def markdown_text(text: str) -> str:
-    """As ``link.md_text``: plain text made safe to drop into Markdown that becomes HTML."""
-    escaped = html.escape(text, quote=False)
-    return re.sub(r"([\\`*_\[\]])", r"\\\1", escaped)
-
-
 _BRACE = re.compile(r"[{}]")
 
 
@@ -72,7 +67,7 @@ def check_title(text: str, loc: Loc, problems: Problems, markdown_field: bool = 
             "list (write the words without braces; '{2026: …}' marks the new Constitution)",
         )
         return
-    shown = text if markdown_field else markdown_text(text)
+    shown = text if markdown_field else md_text(text)
     if not _CANNOT_TAG.search(shown):
         return
     for r in removals(to_html(f"# {shown}\n\n{shown}\n")):

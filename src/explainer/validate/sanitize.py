@@ -23,6 +23,7 @@ import markdown
 import nh3
 
 from explainer.text import autolink
+from explainer.text.markdown import OTHER_DOC_RE, REF_RE
 
 MARKDOWN_EXTENSIONS = [
     "abbr",
@@ -155,10 +156,6 @@ def clean(html_text: str) -> str:
 # -- the HTML a field produces ---------------------------------------------------------------
 
 _MD: markdown.Markdown | None = None
-
-REF_RE = re.compile(r"\[\[(?P<kind>[a-z]+):(?P<target>[^\]|\n]*?)(?:\|(?P<label>[^\]]*))?\]\]")
-OTHER_DOC_RE = re.compile(r"\{(?P<doc>\d{4}):\s*(?P<text>[^{}]+?)\}")
-"""The same patterns as ``link.py`` (kept apart so that checking needs no linker)."""
 
 
 def to_html(text: str) -> str:
