@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import html
 import http.server
 import json
 import re
@@ -106,7 +107,62 @@ def test_share_metadata_per_page(built_basic: Path) -> None:
     assert meta(site / "index.html")["og:type"] == ["website"]
 
 
-def test_no_og_url_without_base_url(tmp_path: Path) -> None:
+# Each page type's summary, from its content (issue 15 item 6): not the site's description.
+SUMMARIES = {
+    "en/index.html": "A test site.",
+    "en/topics/index.html": "Courts · Elections & <b>votes</b>",
+    "en/topics/courts/index.html": "Only courts administer justice.",
+    "en/articles/index.html": (
+        "In force 1995–2026; replaced on 1 July 2026, when the new Constitution took effect."
+    ),
+    # a numbered list: its items one after the other, without the numbers
+    "en/articles/75/index.html": (
+        "Only courts administer justice. The forms of proceedings are set by law."
+    ),
+    "en/glossary/index.html": "court · justice",
+    "en/timeline/index.html": "1995: adoption & <force>",
+    "en/parallel/articles/75/index.html": (
+        "Only courts administer justice. The forms of proceedings are set by law."
+    ),
+    "ru/articles/75/index.html": "Правосудие осуществляет только суд. "
+    "Формы судопроизводства устанавливает закон.",
+    "articles/75/index.html": "Сот төрелігін тек сот жүзеге асырады. "
+    "Сот ісін жүргізудің нысандары заңмен белгіленеді.",
+}
+
+
+def test_every_page_type_shares_its_own_summary(built_basic: Path) -> None:
+    site = built_basic / "site"
+    got = {}
+    for rel in SUMMARIES:
+        m = meta(site / rel)
+        assert m["og:description"] == m["twitter:description"], rel
+        got[rel] = m["og:description"][0]
+        # the meta description says the same
+        assert f'<meta name="description" content="{html.escape(got[rel])}">' in (
+            site / rel
+        ).read_text(encoding="utf-8"), rel
+    assert got == SUMMARIES
+    locales = {rel: meta(site / rel)["og:locale"] for rel in SUMMARIES}
+    assert locales["articles/75/index.html"] == ["kk_KZ"]
+    assert locales["ru/articles/75/index.html"] == ["ru_RU"]
+    assert {locales[r][0] for r in SUMMARIES if r.startswith("en/")} == {"en_US"}
+
+
+def test_summary_shortens_to_whole_sentences() -> None:
+    from explainer.render import listing, shorten
+
+    one, two = "A" + "a" * 120 + ".", "B" + "b" * 90 + "."
+    assert shorten(f"{one} {two}") == one
+    # what whole sentences would keep is under half the limit: whole words and "…"
+    words = "Short. " + "word " * 60
+    assert shorten(words) == ("Short. " + "word " * 38).rstrip() + "…"
+    assert len(shorten(words)) <= 200
+    assert listing(*["name"] * 60) == " · ".join(["name"] * 28) + " …"
+    assert listing("a", "b") == "a · b"
+
+
+def test_no_og_url_without_base_url_and_content_escaped(tmp_path: Path) -> None:
     from .conftest import CASES, make_project, run_cli
 
     root = make_project(tmp_path / "p", CASES / "basic" / "content")
@@ -114,10 +170,28 @@ def test_no_og_url_without_base_url(tmp_path: Path) -> None:
     text = site_yml.read_text(encoding="utf-8")
     assert re.search(r"^base_url: .*\n", text, flags=re.M)
     site_yml.write_text(re.sub(r"^base_url: .*\n", "", text, flags=re.M), encoding="utf-8")
+    # content is data: a summary with markup and quotes reaches every attribute as text
+    bad = """Say "<script>alert('x')</script>" & 'go'."""
+    topic = root / "content/topics/courts/en.md"
+    topic.write_text(
+        topic.read_text(encoding="utf-8").replace(
+            "summary: Only courts administer justice.",
+            f"summary: '{bad.replace(chr(39), 2 * chr(39))}'",
+        ),
+        encoding="utf-8",
+    )
     r = run_cli(root, "build", "--strict", "--no-offline")
     assert r.code == 0, r.err
-    got = meta(root / "site/en/topics/courts/index.html")
+    page = root / "site/en/topics/courts/index.html"
+    got = meta(page)
     assert "og:url" not in got and got["og:title"] == ["Courts"]
+    assert got["og:description"] == got["twitter:description"] == [bad]
+    source = page.read_text(encoding="utf-8")
+    assert "<script>alert" not in source
+    assert (
+        '<meta property="og:description" content="Say &#34;&lt;script&gt;alert(&#39;x&#39;)'
+        '&lt;/script&gt;&#34; &amp; &#39;go&#39;.">'
+    ) in source
 
 
 def test_every_published_anchor_still_resolves(built_flagship: Path) -> None:
@@ -186,6 +260,20 @@ def test_paragraph_citation_text(built_editions: Path, lang: str, label: str, te
     assert (label, text) in cites
     # the article's own button first, then one per paragraph
     assert cites[0][0] == "" and "#p" not in cites[0][1] and len(cites) >= 3
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_buttons_stay_out_of_the_search_index(built_basic: Path, lang: str) -> None:
+    """The "copy citation" button's words were the search snippet of every article."""
+    from explainer.load import load_ui
+
+    root = built_basic / "site" / ("" if lang == "kk" else lang)
+    page = (root / "articles/75/index.html").read_text(encoding="utf-8")
+    label = load_ui()[lang]["cite"]
+    assert f"{label}</button>" in page  # the button is on the page
+    docs = json.loads((root / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    texts = [d["text"] for d in docs if d["location"].startswith("articles/75/")]
+    assert texts and all(label not in t for t in texts)
 
 
 # -- the offline bundle's start page (item 6) --------------------------------------------------

@@ -121,6 +121,13 @@ def test_drawing_is_accessible_and_deterministic() -> None:
     alt = re.search(r"<details.*</details>", fig).group(0)
     assert "<li>Cassation: cassation courts in Astana</li>" in alt
     assert "<li>Supervisory review: Supreme Court</li>" in alt
+    # valid HTML: a figure's caption is its first or its last child (the Nu checker refused
+    # a details element after it)
+    assert re.fullmatch(
+        r"<figure [^>]*><svg .*</svg><details .*</details><figcaption>.*"
+        r"</figcaption></figure>",
+        fig,
+    )
 
 
 def test_labels_are_plain_text() -> None:

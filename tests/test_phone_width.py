@@ -6,13 +6,18 @@ Tables of three or more columns do not scroll at all: they reflow into labelled 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import Browser
+
+from explainer.load import load_ui
 
 PAGES = [
     "",  # home
     "topics/",  # topics index
     "topics/ladder-of-appeal/",  # topic with tables and diagrams
+    "topics/constitution-2026/",  # topic with the diagram of the institutions, 1995 and 2026
     "topics/presidential-election/",  # topic with the widest table (5 columns)
     "articles/",  # articles index
     "articles/41/",  # article
@@ -45,12 +50,17 @@ PROBE = """(marked) => {
     if (el.closest('.tabbed-control')) continue;  // the strip's own scroll button
     const r = el.getBoundingClientRect();
     if (r.width === 0 || r.height === 0) continue;
-    if (r.right > edge) out.push(`${el.tagName}.${el.className} ${Math.round(r.right)}`);
+    const cls = el.getAttribute('class') || '';  // also on SVG elements (no string className)
+    if (r.right > edge) out.push(`${el.tagName}.${cls} ${Math.round(r.right)}`);
   }
   const page = document.documentElement.scrollWidth;
   if (page > innerWidth) out.push(`page ${page} > ${innerWidth}`);
   const cues = [...root.querySelectorAll(marked)].filter(w => w.scrollWidth > w.clientWidth + 1)
-    .map(w => [w.classList.contains('az-scrolls'), w.tabIndex, w.getAttribute('role')]);
+    .map(w => {
+      const hint = document.getElementById(w.getAttribute('aria-describedby'));
+      return [w.classList.contains('az-scrolls'), w.tabIndex, w.getAttribute('role'),
+              hint ? hint.textContent : null, hint ? hint.getBoundingClientRect().width > 0 : null];
+    });
   // A reflowed table: shown as blocks, each body cell with its column's label before it.
   const stacked = [...root.querySelectorAll('table[data-stack]')].map(t => {
     const td = t.querySelector('tbody td');
@@ -72,6 +82,7 @@ def test_nothing_is_cut_off_on_a_phone(
     page = ctx.new_page()
     problems: dict[str, list[str]] = {}
     stacked: dict[str, int] = {}
+    hint = load_ui()[lang]["scroll_hint"]
     for path in PAGES:
         page.goto(f"{server}/{LANGS[lang]}{path}")
         page.wait_for_load_state("load")
@@ -79,9 +90,10 @@ def test_nothing_is_cut_off_on_a_phone(
         wide, cues, tables = page.evaluate(PROBE, MARKED)
         if wide:
             problems[path] = wide
-        for marked, tabindex, role in cues:
-            # A table that scrolls says so: a cue, reachable by keyboard, named as a region.
-            assert (marked, tabindex, role) == (True, 0, "region"), path
+        for marked, tabindex, role, said, shown in cues:
+            # A table that scrolls says so: a cue, reachable by keyboard, named as a region,
+            # with the hint in words shown and given as its description (ui.yml scroll_hint).
+            assert (marked, tabindex, role, said, shown) == (True, 0, "region", hint, True), path
         for display, before, label in tables:
             assert display == "block" and label and before == f'"{label}"', path
         stacked[path] = len(tables)
@@ -92,3 +104,56 @@ def test_nothing_is_cut_off_on_a_phone(
     assert stacked["topics/ladder-of-appeal/"] == 2
     assert stacked["topics/presidential-election/"] == 1
     assert stacked["parallel/topics/ladder-of-appeal/"] == 4
+
+
+def test_a_diagram_wider_than_the_screen_is_found(server: str, browser: Browser) -> None:
+    """The check can fail: the ladder's diagram drawn at a fixed 600 px on a 360 px phone."""
+    ctx = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
+    page = ctx.new_page()
+    page.goto(f"{server}/topics/ladder-of-appeal/")
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(150)
+    assert page.evaluate(PROBE, MARKED)[0] == []
+    page.add_style_tag(
+        content=".md-typeset .az-dg svg { width: 600px !important; max-width: none !important; }"
+    )
+    wide = page.evaluate(PROBE, MARKED)[0]
+    ctx.close()
+    assert any(w.startswith("svg.") for w in wide), wide
+
+
+WIDE = """
+| Code | Meaning |
+|---|---|
+| K950001000_K950001000_K950001000_K950001000 | Q950002000_Q950002000_Q950002000 |
+"""
+
+
+@pytest.fixture(scope="module")
+def built_wide(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small fixture with a two-column table too wide for a phone in every language."""
+    from .conftest import CASES, make_project, run_cli
+
+    root = make_project(tmp_path_factory.mktemp("wide") / "p", CASES / "basic" / "content")
+    for lang in LANGS:
+        md = root / "content/topics/courts" / f"{lang}.md"
+        md.write_text(md.read_text(encoding="utf-8") + WIDE, encoding="utf-8")
+    r = run_cli(root, "build", "--strict", "--no-offline")
+    assert r.code == 0, r.err
+    return root
+
+
+def test_a_table_that_scrolls_says_so_in_words(built_wide: Path, browser: Browser) -> None:
+    """Two columns do not reflow: the table scrolls, and its cue says so in the page's
+    language, shown and as the scrolling region's description (ui.yml scroll_hint)."""
+    ui = load_ui()
+    ctx = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
+    page = ctx.new_page()
+    for lang, prefix in LANGS.items():
+        page.goto((built_wide / "site" / prefix / "topics/courts/index.html").as_uri())
+        page.wait_for_load_state("load")
+        page.wait_for_timeout(150)
+        wide, cues, _ = page.evaluate(PROBE, MARKED)
+        assert wide == [], lang
+        assert cues == [[True, 0, "region", ui[lang]["scroll_hint"], True]], lang
+    ctx.close()

@@ -72,25 +72,43 @@ def page_types(lang_root: Path, others: set[str], offline: bool) -> dict[str, st
     """One page of each type in a language's build: ``{type: path relative to lang_root}``.
 
     Types: the home page, the 404 page (hosted only), and for each top-level folder its index
-    page and its first page (``topics``, ``topics/*``, ``timeline``, …); offline, a
-    top-level ``x.html`` is type ``x``."""
+    page and its first page (``topics``, ``topics/*``, ``timeline``, …), or, for a folder of
+    folders (``parallel``), the first page of each (``parallel/articles/*``); offline, a
+    top-level ``x.html`` is type ``x``. Type ``diagram``: the first page with a drawn
+    diagram (``figure.az-dg``)."""
     out = {"home": "index.html"}
     if not offline and (lang_root / "404.html").is_file():
         out["404"] = "404.html"
     skip = {"assets", "search", "data", *others}
+
+    def pages_in(d: Path) -> list[Path]:
+        kids = sorted(p / "index.html" for p in d.iterdir() if (p / "index.html").is_file())
+        if offline:  # x.html, or x/index.html for a page of its own folder (sections/1/)
+            kids = sorted([p for p in d.glob("*.html") if p.name != "index.html"] + kids)
+        return kids
+
     for d in sorted(p for p in lang_root.iterdir() if p.is_dir() and p.name not in skip):
         if (d / "index.html").is_file():
             out[d.name] = f"{d.name}/index.html"
-        if offline:
-            kids = sorted(p for p in d.glob("*.html") if p.name != "index.html")
-        else:
-            kids = sorted(p / "index.html" for p in d.iterdir() if (p / "index.html").is_file())
+        kids = pages_in(d)
         if kids:
             out[f"{d.name}/*"] = kids[0].relative_to(lang_root).as_posix()
+            continue
+        for sub in sorted(p for p in d.iterdir() if p.is_dir()):
+            if deeper := pages_in(sub):
+                out[f"{d.name}/{sub.name}/*"] = deeper[0].relative_to(lang_root).as_posix()
     if offline:
         for f in sorted(lang_root.glob("*.html")):
             if f.name not in ("index.html", "404.html"):
                 out[f.stem] = f.name
+    drawn = sorted(
+        (len(rel.parts), rel.as_posix())
+        for rel in (f.relative_to(lang_root) for f in lang_root.rglob("*.html"))
+        if rel.parts[0] not in skip
+        and 'class="az-dg"' in (lang_root / rel).read_text(encoding="utf-8")
+    )
+    if drawn:
+        out["diagram"] = drawn[0][1]  # the least deep: a topic rather than its side-by-side
     return out
 
 
@@ -132,6 +150,23 @@ def test_page_types_are_discovered(built_flagship: Path, unzipped: Path) -> None
     for kind in ("home", "topics", "topics/*", "articles", "articles/*", "timeline", "glossary"):
         assert kind in offline, kind
     assert "404" not in offline
+    # every page type of issue 15, hosted and offline: the section, the side-by-side pages,
+    # the editions, 1995 → 2026, the milestones, a drawn diagram
+    for types in (hosted, offline):
+        for kind in (
+            "preamble",
+            "sections/*",
+            "parallel/articles/*",
+            "parallel/topics/*",
+            "editions",
+            "editions/*",
+            "to-2026",
+            "timeline/*",
+            "diagram",
+        ):
+            assert kind in types, kind
+    assert offline["sections/*"] == "sections/1/index.html"
+    assert offline["diagram"].startswith("topics/")
 
 
 # -- HTML validity -------------------------------------------------------------------------
@@ -209,11 +244,26 @@ AXE_RUN = """async () => {
 }"""
 
 
-def axe_violations(page: Page, url: str) -> list[dict[str, Any]]:
-    page.goto(url)
-    page.wait_for_load_state("load")
+def axe_violations(page: Page, url: str | None) -> list[dict[str, Any]]:
+    """axe-core's findings on ``url`` (``None``: on the page as it is now)."""
+    if url is not None:
+        page.goto(url)
+        page.wait_for_load_state("load")
     page.add_script_tag(path=str(AXE))
     return page.evaluate(AXE_RUN)  # type: ignore[no-any-return]
+
+
+QUERIES = {"kk": "сот", "ru": "суд", "en": "court"}
+"""A word with results in each language (the search dialog open, for axe)."""
+
+
+def open_search(page: Page, url: str, lang: str) -> None:
+    """The home page with the search dialog open and showing results for a query."""
+    page.goto(url)
+    page.wait_for_load_state("load")
+    page.locator(".md-search__input").click()
+    page.keyboard.type(QUERIES.get(lang, "a"))
+    page.locator(".md-search-result__item").first.wait_for(timeout=30_000)
 
 
 @pytest.mark.parametrize("mode", ["hosted", "offline"])
@@ -233,8 +283,12 @@ def test_no_serious_accessibility_violations(
         ]
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     bad = []
-    for lang, kind, url in pages:
-        for v in axe_violations(page, url):
+    # the search dialog open, with results, on the home page of each language
+    searches = [(lang, "search open", url) for lang, kind, url in pages if kind == "home"]
+    for lang, kind, url in pages + searches:
+        if kind == "search open":
+            open_search(page, url, lang)
+        for v in axe_violations(page, None if kind == "search open" else url):
             line = (
                 f"{mode} {lang} {kind}: {v['impact']} {v['id']} ({v['help']}): "
                 f"{len(v['nodes'])} × {v['nodes'][0]}"

@@ -51,8 +51,16 @@ def _ignore(line: str) -> None:
 
 SETTINGS = "explainer.yml"
 """Per-language settings for the MkDocs adapter, written into the docs folder."""
-ENGINE_UI = ("permalink", "not_found_title", "not_found_text", "not_found_home", "not_found_search")
-"""The UI strings the MkDocs adapter puts on pages itself (heading links, the 404 page)."""
+ENGINE_UI = (
+    "permalink",
+    "not_found_title",
+    "not_found_text",
+    "not_found_home",
+    "not_found_search",
+    "scroll_hint",
+)
+"""The UI strings the MkDocs adapter puts on pages itself (heading links, the 404 page, the
+hint on a table that scrolls sideways)."""
 
 
 @dataclass

@@ -4,11 +4,36 @@
  * gives no sign that it scrolls. Where a table is wider than its box, this marks the box
  * (class az-scrolls), makes it reachable by keyboard (tabindex, role=region named by the
  * heading above it) and frames it in .az-scroll-frame, whose edge shadows show on the side
- * where more of the table is hidden. No network, works from file:// and with instant
- * navigation; without JavaScript the table still scrolls as before.
+ * where more of the table is hidden. The cue says it in words too (ui.yml scroll_hint, in
+ * the page's language): shown beside the arrow and given to screen readers as the region's
+ * description. No network, works from file:// and with instant navigation; without
+ * JavaScript the table still scrolls as before.
  */
 (function () {
   "use strict";
+
+  var count = 0;
+
+  function hintText() {
+    var data = document.getElementById("__az-ui");
+    try {
+      return (data && JSON.parse(data.textContent).scroll_hint) || "";
+    } catch (e) {
+      return "";
+    }
+  }
+
+  function hint(frame) {
+    var el = frame.querySelector(":scope > .az-scroll-hint");
+    if (!el) {
+      el = document.createElement("span");
+      el.className = "az-scroll-hint";
+      el.id = "az-scroll-hint-" + ++count;
+      el.textContent = hintText();
+      frame.insertBefore(el, frame.firstChild);
+    }
+    return el;
+  }
 
   function heading(el) {
     for (var n = el; n && !n.matches("article"); n = n.parentElement) {
@@ -35,9 +60,12 @@
       var h = heading(box);
       if (h) box.setAttribute("aria-labelledby", h.id);
       else box.setAttribute("aria-label", document.title);
+      var said = hint(frame);
+      if (said.textContent) box.setAttribute("aria-describedby", said.id);
     } else {
       box.removeAttribute("tabindex");
       box.removeAttribute("role");
+      box.removeAttribute("aria-describedby");
     }
   }
 

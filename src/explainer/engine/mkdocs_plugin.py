@@ -79,11 +79,12 @@ SEARCH_KEYS = ("lang", "pipeline", "separator")
 SEARCH_PIPELINE = ("stemmer", "stopWordFilter", "trimmer")
 
 SEARCH_EXCLUDE_RE = re.compile(
-    r'<(?:(?:p|div) class="az-(?:banner|asof|parallel-link|facts|handouts)"'
+    r'<(?:(?:p|div) class="az-(?:banner|asof|parallel-link|facts|handouts|cite-line|print-line)"'
     r'|h2 id="(?:cited-in|sources)")'
 )
 """What the search index leaves out: a page's status boilerplate (the banner saying the 1995
-text lost force, the "as of" line, the parallel-text link, the facts list, the handout links),
+text lost force, the "as of" line, the parallel-text link, the facts list, the handout links,
+the "copy citation" and "print" buttons),
 which would otherwise be the result snippet of every article, and the "cited in" and "sources"
 sections, which list the titles of other pages and documents (a search for one page's subject
 would find every page citing it).

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from typing import Any, cast
 
 import jinja2
 
 from explainer import layout
-from explainer.link import Linked, Ref
+from explainer.link import Linked, Linker, Ref
 from explainer.model import ArticleNo, Date, Event, article_no, article_order
 from explainer.outputs import handouts
+from explainer.problems import Problems
 from explainer.render import banner, parallel, svg
 from explainer.text import collate
 from explainer.text.dates import format_date
-from explainer.text.markdown import md_text, visible_text
+from explainer.text.markdown import MD_LINK_RE, TAG_RE, md_text, visible_text
 
 _ENV: jinja2.Environment | None = None
 
@@ -81,6 +83,7 @@ class PageContext:
             key = a.section if a.section in self.sections else None
             self._by_section.setdefault(key, []).append(a)
 
+        self._words = Linker(self.c, Problems()).words_only
         self.marks = {c.id: (c.shape, c.colour) for c in self.c.site.categories}
         self._categories = {c.id: c.label[lang] for c in self.c.site.categories}
         self._statuses = {x.id: x for x in self.c.document.statuses}
@@ -109,6 +112,20 @@ class PageContext:
 
     def date(self, d: Date) -> str:
         return format_date(d, self.ui)
+
+    def summary(self, text: str | None, markdown: bool = True) -> str:
+        """A page's summary for share previews and the meta description (issue 15 item 6):
+        the first paragraph of ``text`` (content in this language) as plain text, the words
+        a reader sees, whole sentences up to :data:`SUMMARY_CHARS`. ``markdown``: the text
+        is Markdown (its tags go); else it is plain text, shown as written."""
+        words = self._words(text or "", self.lang)
+        para = next((x for x in re.split(r"\n\s*\n", words) if x.strip()), "")
+        para = MD_LINK_RE.sub(r"\1", para)
+        if markdown:
+            para = html.unescape(TAG_RE.sub("", para))
+        # The items of a list, one after the other, without their numbers or bullets.
+        para = re.sub(r"(?m)^\s*(?:\d+(?:-\d+)?[.)]|[-+*])\s+", "", para)
+        return shorten(" ".join(para.split()))
 
     def citation(self, page: str, number: str, para: str | None = None) -> str:
         """The citation of an article or one of its paragraphs, as plain text in this
@@ -397,6 +414,41 @@ class PageContext:
         )
 
 
+SUMMARY_CHARS = 200
+"""The longest summary of a page in its share preview (Open Graph, Twitter card)."""
+SENTENCE_GAP_RE = re.compile(
+    r"(?:(?<=[.!?…])|(?<=[.!?…][»\"”)]))(?<!\bNo\.)(?<!\bп\.)(?<!\bст\.)(?<!\bг\.)\s+"
+    r"(?=[«\"“(]?[0-9A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])"
+)
+"""The space between two sentences (not after "No.", «п.», «ст.», «г.»)."""
+
+
+def shorten(text: str, limit: int = SUMMARY_CHARS) -> str:
+    """``text`` cut to whole sentences of at most ``limit`` characters; where those would
+    say less than half of that, to whole words and "…"."""
+    if len(text) <= limit:
+        return text
+    out = ""
+    for sentence in SENTENCE_GAP_RE.split(text):
+        if len(out) + len(sentence) + 1 > limit:
+            break
+        out = f"{out} {sentence}" if out else sentence
+    if len(out) >= limit // 2:
+        return out
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:—–- ") + "…"
+
+
+def listing(*names: str, limit: int = SUMMARY_CHARS) -> str:
+    """The summary of an index page: the names of what it lists, as many as fit."""
+    out = ""
+    for i, name in enumerate(names):
+        more = f"{out} · {name}" if out else name
+        if len(more) + (0 if i == len(names) - 1 else 2) > limit:
+            return f"{out} …" if out else shorten(name, limit)
+        out = more
+    return out
+
+
 def as_of_line(date: Date, ui: dict[str, Any]) -> str:
     """The "as of" line of a page, as plain text (the 404 page, which MkDocs renders)."""
     return str(ui["as_of"]).format(date=format_date(date, ui))
@@ -414,33 +466,40 @@ def render(linked: Linked, lang: str) -> dict[str, str]:
     ctx = PageContext(linked, lang)
     c = linked.content
     e = env()
+    language = next(x for x in c.site.languages if x.code == lang)
     common = {
         "ctx": ctx,
         "ui": ctx.ui,
         "site": c.site,
         "lang": lang,
         "layout": layout,
-        "language": next(x for x in c.site.languages if x.code == lang),
+        "language": language,
         "document": c.document,
         "parallel_pairs": parallel.pairs(c.site.codes)[lang],
     }
     pages: dict[str, str] = {}
     notice, quiet = c.document.banner, banner.skipped(c.document.banner)
 
-    def put(path: str, template: str, **extra: Any) -> None:
-        text = e.get_template(template).render(page=path, **common, **extra)
+    # Each page's summary (its share preview and meta description): from its content.
+    said: dict[str, str] = {}
+
+    def put(path: str, template: str, summary: str = "", **extra: Any) -> None:
+        said[path] = summary
+        text = e.get_template(template).render(page=path, page_summary=summary, **common, **extra)
         # The page references of the texts become links of this page (layout.place).
         pages[path] = banner.add(notice, lang, path, layout.place(text, path, lang), quiet)
 
-    put(layout.HOME, "home.md.j2")
-    put(layout.TOPICS, "topics.md.j2")
+    put(layout.HOME, "home.md.j2", ctx.summary(language.description, markdown=False))
+    put(layout.TOPICS, "topics.md.j2", listing(*[t.texts[lang].title for t in c.topics]))
     for t in c.topics:
-        put(layout.topic(t.id), "topic.md.j2", topic=t, text=t.texts[lang])
-    put(layout.ARTICLES, "articles.md.j2")
+        text = t.texts[lang]
+        put(layout.topic(t.id), "topic.md.j2", ctx.summary(text.summary, False), topic=t, text=text)
+    put(layout.ARTICLES, "articles.md.j2", ctx.summary(c.document.status[lang], markdown=False))
     for a in c.articles:
         put(
             layout.article(a.number),
             "article.md.j2",
+            ctx.summary(a.summary[lang]),
             article=a,
             cited_by=linked.article_cited_by.get(a.number, []),
         )
@@ -450,6 +509,7 @@ def render(linked: Linked, lang: str) -> dict[str, str]:
     put(
         layout.TIMELINE,
         "timeline.md.j2",
+        listing(*([m.title[lang] for m in c.milestones] or [ev.title[lang] for ev in c.events])),
         years=by_year(c.events),
         categories=[(cat, n) for cat, n in counts.items() if n],
         drawing=ctx.drawing(
@@ -463,28 +523,32 @@ def render(linked: Linked, lang: str) -> dict[str, str]:
         put(
             layout.milestone(m.id),
             "milestone.md.j2",
+            ctx.summary(m.intro[lang]),
             milestone=m,
             years=by_year(events),
             drawing=ctx.drawing(events, m.title[lang], dates=True, prefix="milestone-"),
         )
-    put(layout.GLOSSARY, "glossary.md.j2")
+    terms = collate.alphabetical(c.terms, lang, ctx.ui["alphabet"])
+    put(layout.GLOSSARY, "glossary.md.j2", listing(*[tm.term[lang] for _, tm in terms]))
     doc = c.document
     if doc.preamble:
-        put(layout.PREAMBLE, "preamble.md.j2")
+        put(layout.PREAMBLE, "preamble.md.j2", ctx.summary(doc.preamble[lang]))
     for s in doc.sections:
         if s.summary:
-            put(layout.section(s.number), "section.md.j2", section=s)
+            put(layout.section(s.number), "section.md.j2", ctx.summary(s.summary[lang]), section=s)
     if doc.editions:
-        put(layout.EDITIONS, "editions.md.j2")
+        put(layout.EDITIONS, "editions.md.j2", ctx.summary(ctx.ui["editions_intro"]))
         for ed in doc.editions:
-            put(layout.edition(ed.date.iso), "edition.md.j2", edition=ed)
-        put(layout.TO_2026, "to_2026.md.j2")
-    _parallel_pages(linked, lang, put)
+            act = ed.act[lang] if ed.act else ed.title[lang]
+            put(layout.edition(ed.date.iso), "edition.md.j2", ctx.summary(act, False), edition=ed)
+        put(layout.TO_2026, "to_2026.md.j2", ctx.summary(ctx.ui["to_2026_intro"]))
+    _parallel_pages(linked, lang, put, said)
     return pages
 
 
-def _parallel_pages(linked: Linked, lang: str, put: Any) -> None:
-    """The side-by-side page of every topic and article in this language's build."""
+def _parallel_pages(linked: Linked, lang: str, put: Any, summaries: dict[str, str]) -> None:
+    """The side-by-side page of every topic and article in this language's build, each
+    with the summary of its original page."""
     c = linked.content
     pairs = parallel.pairs(c.site.codes)[lang]
     if not pairs:
@@ -580,6 +644,7 @@ def _parallel_pages(linked: Linked, lang: str, put: Any) -> None:
         put(
             page,
             "parallel.md.j2",
+            summaries.get(original, ""),
             title=title,
             cols=cols,
             columns=columns,

@@ -223,14 +223,16 @@ def text_alternative(d: Diagram, lang: str, summary: str) -> str:
 
 
 def figure(d: Diagram, lang: str, ui: dict[str, str]) -> str:
-    """The whole figure, on one line (a raw HTML block in the page's Markdown)."""
+    """The whole figure, on one line (a raw HTML block in the page's Markdown): the drawing,
+    its text alternative, then the caption (HTML allows a figure's caption only first or
+    last)."""
     sources = "; ".join(
         f'<a href="{esc(s.url)}">{esc(s.title)}</a>' if s.url else esc(s.title) for s in d.sources
     )
     return (
         f'<figure class="az-dg" id="diagram-{d.id}">'
         + svg(d, lang)
-        + f"<figcaption>{esc(d.title[lang])}. {esc(ui['sources'])}: {sources}</figcaption>"
         + text_alternative(d, lang, ui["diagram_text"])
+        + f"<figcaption>{esc(d.title[lang])}. {esc(ui['sources'])}: {sources}</figcaption>"
         + "</figure>"
     )
