@@ -40,6 +40,15 @@ def test_term_definition_on_hover_and_on_keyboard_focus(
     expect(tooltip).to_be_visible()
     assert tooltip.get_attribute("role") == "tooltip"
     assert link.get_attribute("aria-describedby") == tooltip.get_attribute("id")
+    # Issue 15 item 4: regular weight, and off the line it explains (above or below it).
+    inner = tooltip.locator(".md-tooltip2__inner")
+    assert inner.evaluate("el => getComputedStyle(el).fontWeight") == "400"
+    box, line = inner.bounding_box(), link.bounding_box()
+    assert box and line
+    assert box["y"] >= line["y"] + line["height"] or box["y"] + box["height"] <= line["y"], (
+        box,
+        line,
+    )
     page.mouse.move(5, 880)
     expect(tooltip).to_have_count(0)
 
