@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Playwright, sync_playwright
 
-from explainer.tools import project
+from explainer.tools import pageweight, project
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "cases"
@@ -165,17 +165,9 @@ def built_flagship(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 # -- a real browser (Debian's chromium driven by Playwright), and the built site served --------
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-"""Without the background-networking flags Chromium calls Google's hosts at start."""
+# Debian's Chromium and the flags that keep it off the network: one definition, shared with
+# the benchmark's page-weight step
+CHROMIUM, ARGS = pageweight.CHROMIUM, pageweight.CHROMIUM_ARGS
 
 
 class Quiet(http.server.SimpleHTTPRequestHandler):

@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import html
-import http.server
 import json
 import re
-import threading
-from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -18,6 +13,7 @@ from playwright.sync_api import Browser
 from playwright.sync_api import Page as Tab
 
 from explainer.engine.anchors import slugify
+from explainer.tools.pageweight import serve
 
 DATA = Path(__file__).parent / "data"
 
@@ -324,20 +320,6 @@ def test_start_page_escapes_content() -> None:
 
 
 # -- in a browser: the language switch keeps the section; copying a citation ----------------
-
-
-@contextlib.contextmanager
-def serve(site: Path) -> Iterator[str]:
-    from .conftest import Quiet
-
-    handler = functools.partial(Quiet, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
 
 
 def switch(page: Tab, lang: str) -> None:

@@ -582,6 +582,34 @@ def test_the_index_is_fetched_when_search_opens(server: str, browser: object) ->
     page.close()
 
 
+def test_the_offline_index_is_loaded_when_search_opens(
+    built_flagship: Path, tmp_path_factory: pytest.TempPathFactory, browser: object
+) -> None:
+    # from file:// Material appends search/search_index.js (the whole index inlined: 4 MB in
+    # Kazakh) to the head as the page starts; it waits until search opens, as hosted
+    import zipfile
+
+    dest = tmp_path_factory.getbasetemp() / "offline-browser"
+    if not dest.is_dir():
+        with zipfile.ZipFile(built_flagship / "dist" / "ata-zan-offline.zip") as zf:
+            zf.extractall(dest)
+    page = browser.new_page()  # type: ignore[attr-defined]
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(r.url) if "search_index" in r.url else None)
+    page.goto((dest / "ata-zan-offline" / "articles" / "76.html").as_uri())
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)
+    assert fetched == []  # a page view alone does not read the index
+    page.locator(".md-search__input").focus()
+    page.keyboard.type("сот билігі")
+    page.wait_for_selector(".md-search-result__item", timeout=20000)
+    assert fetched == [(dest / "ata-zan-offline" / "search" / "search_index.js").as_uri()]
+    links = page.locator(".md-search-result__item > .md-search-result__link")
+    hrefs = [re.split(r"[?#]", h)[0] for h in links.evaluate_all("els => els.map(e => e.href)")]
+    assert (dest / "ata-zan-offline" / "articles" / "76.html").as_uri() in hrefs[:5], hrefs[:5]
+    page.close()
+
+
 AXE = ROOT / "tools" / "node" / "node_modules" / "axe-core" / "axe.min.js"
 
 

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from bench import views
 from bench.common import (
     GENERATOR_STAGES,
     LANGS,
@@ -212,6 +213,13 @@ def before_tree(rev: str, work: Path) -> Path | None:
     if not ok:
         return None
     dest.mkdir(parents=True)
+    # the revision's own overrides/ too: its handouts read the shipped fonts from beside the
+    # package (overrides/assets/fonts), not from the project
+    overrides = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", rev, "overrides"], capture_output=True
+    )
+    if overrides.returncode == 0:
+        subprocess.run(["tar", "-x", "-C", str(dest)], input=overrides.stdout, check=True)
     for parent in ("src", "scripts"):
         archive = subprocess.run(
             ["git", "-C", str(ROOT), "archive", rev, f"{parent}/explainer"], capture_output=True
@@ -252,6 +260,79 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--work", help="work folder (default: a temporary folder, removed)")
 
 
+def before_after(
+    args: argparse.Namespace,
+    work: Path,
+    projects: dict[int, Path],
+    site_scales: list[int],
+    content: Path | None,
+    log: Callable[[str], None],
+) -> dict[str, Any] | None:
+    """Revision ``args.before`` against this tree, interleaved, at each of
+    ``args.before_scales`` (the whole build where the scale is built with MkDocs, else the
+    generator's stages); ``None`` if that revision is unknown or cannot build the content."""
+    tree = before_tree(args.before, work)
+    if tree is None:
+        log(f"revision {args.before} not found: no before/after")
+        return None
+    rows: list[dict[str, Any]] = []
+    for scale in (int(x) for x in args.before_scales.split(",")):
+        proj = projects.get(scale) or synth_project(work / f"s{scale}", scale, content)[0]
+        bs, as_ = [], []
+        upto = "all" if scale in site_scales else "write"
+        for _ in range(max(1, args.reps if scale == 1 else 1)):
+            clean(proj)
+            try:
+                bs.append(run_child(proj, upto=upto, pythonpath=tree))
+            except SystemExit as exc:  # the old code cannot read today's content
+                log(
+                    f"before/after skipped: revision {args.before[:12]} fails on "
+                    f"this content ({str(exc).splitlines()[-1][:200]})"
+                )
+                break
+            clean(proj)
+            as_.append(run_child(proj, upto=upto))
+        if not bs:
+            rows = []
+            break
+        bm, am = median_runs(bs), median_runs(as_)
+        names = [n for n in GENERATOR_STAGES[1:] + SITE_STAGES if n in bm and n in am]
+        for name in names:
+            rows.append(
+                {
+                    "scale": scale,
+                    "stage": name,
+                    "before": bm[name]["seconds"],
+                    "after": am[name]["seconds"],
+                    "before_cpu": bm[name]["cpu"],
+                    "after_cpu": am[name]["cpu"],
+                }
+            )
+        for label, group in (("generator", GENERATOR_STAGES[1:]), ("all", names)):
+            if label == "all" and names == GENERATOR_STAGES[1:]:
+                continue
+            rows.append(
+                {
+                    "scale": scale,
+                    "stage": f"**{label} total**",
+                    **{
+                        k: sum(m[n][f] for n in group)
+                        for k, m, f in (
+                            ("before", bm, "seconds"),
+                            ("after", am, "seconds"),
+                            ("before_cpu", bm, "cpu"),
+                            ("after_cpu", am, "cpu"),
+                        )
+                    },
+                }
+            )
+        clean(proj)
+        log(f"before/after at {scale}× done")
+    if not rows:
+        return None
+    return {"rev": args.before, "rows": rows, "note": BEFORE_NOTE.format(rev=args.before[:12])}
+
+
 def measure(args: argparse.Namespace, work: Path, log: Callable[[str], None]) -> dict[str, Any]:
     """Every measurement but the peers', as the report reads it."""
     content = Path(args.content).resolve() if args.content else None
@@ -279,6 +360,8 @@ def measure(args: argparse.Namespace, work: Path, log: Callable[[str], None]) ->
     f["warm_docs"] = warms[-1]["docs"]
     f["docs_files"] = colds[-1]["docs"]["files"]
     f["sizes"] = sizes(flag)
+    f["views"] = views.page_views(flag)
+    log("flagship page views done")
     clean(flag)
     f["mem"] = run_child(flag, mem=True)
     log("flagship memory run done")
@@ -370,69 +453,9 @@ def measure(args: argparse.Namespace, work: Path, log: Callable[[str], None]) ->
 
     # 5. Before/after.
     if args.before:
-        tree = before_tree(args.before, work)
-        if tree is None:
-            log(f"revision {args.before} not found: no before/after")
-        else:
-            rows = []
-            for scale in (int(x) for x in args.before_scales.split(",")):
-                proj = projects.get(scale) or synth_project(work / f"s{scale}", scale, content)[0]
-                bs, as_ = [], []
-                upto = "all" if scale in site_scales else "write"
-                for _ in range(max(1, args.reps if scale == 1 else 1)):
-                    clean(proj)
-                    try:
-                        bs.append(run_child(proj, upto=upto, pythonpath=tree))
-                    except SystemExit as exc:  # the old code cannot read today's content
-                        log(
-                            f"before/after skipped: revision {args.before[:12]} fails on "
-                            f"this content ({str(exc).splitlines()[-1][:200]})"
-                        )
-                        break
-                    clean(proj)
-                    as_.append(run_child(proj, upto=upto))
-                if not bs:
-                    rows = []
-                    break
-                bm, am = median_runs(bs), median_runs(as_)
-                names = [n for n in GENERATOR_STAGES[1:] + SITE_STAGES if n in bm and n in am]
-                for name in names:
-                    rows.append(
-                        {
-                            "scale": scale,
-                            "stage": name,
-                            "before": bm[name]["seconds"],
-                            "after": am[name]["seconds"],
-                            "before_cpu": bm[name]["cpu"],
-                            "after_cpu": am[name]["cpu"],
-                        }
-                    )
-                for label, group in (("generator", GENERATOR_STAGES[1:]), ("all", names)):
-                    if label == "all" and names == GENERATOR_STAGES[1:]:
-                        continue
-                    rows.append(
-                        {
-                            "scale": scale,
-                            "stage": f"**{label} total**",
-                            **{
-                                k: sum(m[n][f] for n in group)
-                                for k, m, f in (
-                                    ("before", bm, "seconds"),
-                                    ("after", am, "seconds"),
-                                    ("before_cpu", bm, "cpu"),
-                                    ("after_cpu", am, "cpu"),
-                                )
-                            },
-                        }
-                    )
-                clean(proj)
-                log(f"before/after at {scale}× done")
-            if rows:
-                r["before"] = {
-                    "rev": args.before,
-                    "rows": rows,
-                    "note": BEFORE_NOTE.format(rev=args.before[:12]),
-                }
+        before = before_after(args, work, projects, site_scales, content, log)
+        if before:
+            r["before"] = before
     r["measure_seconds"] = time.perf_counter() - started
     return r
 

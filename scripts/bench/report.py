@@ -248,7 +248,7 @@ def report(r: dict[str, Any]) -> str:
     add("### Peers, side by side")
     add("")
     add(
-        "Each repetition runs the three one after the other on the same generated Markdown, "
+        "Each repetition runs them one after the other on the same generated Markdown, "
         f"cold (outputs removed first); median of {r['peer_reps']} repetitions at 1×, "
         f"of {r['peer_reps_scale']} at larger scales:"
     )
@@ -256,7 +256,13 @@ def report(r: dict[str, Any]) -> str:
     add(
         "- **ours**: `explainer build --strict --no-offline`: check the content, generate "
         "docs/, then MkDocs with the explainer plugin — every language with its own "
-        "navigation, search index and interface language;"
+        "navigation, search index and interface language; the handout PDFs come from their "
+        "cache (a first build, not timed, rendered them: a MkDocs build makes no PDFs), "
+        "everything else is built cold;"
+    )
+    add(
+        "- **ours + bundle**: `explainer build --strict`, the same and the offline bundle "
+        "(issue 17 item 1: at most 1.5× plain MkDocs' wall time);"
     )
     add(
         "- **plain MkDocs**: `mkdocs build` of each language's generated `docs/<lang>/` "
@@ -289,6 +295,21 @@ def report(r: dict[str, Any]) -> str:
                 f"{ratio(pl, h) if h else '—'} | {ratio(gen_t, pl)} |"
             )
     add("")
+    if any("ours_full" in p for p in r["peers"]):
+        add(
+            "| content | ours ÷ plain MkDocs, CPU (goal ≤ 1.1×) | ours + bundle ÷ plain MkDocs, "
+            "wall (goal ≤ 1.5×) | ours + bundle, wall | ours + bundle, CPU |"
+        )
+        add("|---|---:|---:|---:|---:|")
+        for p in r["peers"]:
+            if "ours_full" not in p:
+                continue
+            o, f, pl = p["ours"], p["ours_full"], p["plain"]
+            add(
+                f"| {p['scale']}× | {ratio(o['cpu'], pl['cpu'])} | "
+                f"{ratio(f['seconds'], pl['seconds'])} | {sec(f['seconds'])} | {sec(f['cpu'])} |"
+            )
+        add("")
     add(
         "*generator ÷ plain MkDocs*: the generator stages (load → write, cold) against the "
         "plain MkDocs build: what generating the Markdown adds to rendering it. Plain MkDocs "
@@ -337,6 +358,10 @@ def report(r: dict[str, Any]) -> str:
         "index is fetched only when the reader searches."
     )
     add("")
+
+    # Page views
+    if f.get("views"):
+        add(page_views_table(f["views"]))
 
     # Incremental
     inc = r["incremental"]
@@ -480,6 +505,68 @@ gives every build one shared cache of compiled templates (Jinja's bytecode cache
 memory, checked against each template's source); MkDocs' own work, rendering Markdown and \
 pages, is unchanged. Running the offline build beside the site build, on the second core, \
 would cut the wall time of `explainer build` further; it is not done here."""
+
+
+FIRST_VIEW_GOAL = 250_000
+NEXT_VIEW_GOAL = 30_000
+
+
+def page_views_table(v: dict[str, Any]) -> str:
+    """The page views of :mod:`bench.views`: the heaviest first and next views, hosted and
+    offline, per language, against issue 17's goals."""
+
+    def kb(n: float) -> str:
+        return f"{n / 1000:.1f} kB"
+
+    def heaviest(views: list[dict[str, Any]]) -> dict[str, Any]:
+        return max(views, key=lambda x: x["transferred"])
+
+    def where(view: dict[str, Any]) -> str:
+        url = view["url"]
+        return url.split("://", 1)[1].split("/", 1)[1] if "://" in url else url
+
+    lines = [
+        "### Page views (hosted and offline)",
+        "",
+        "Chromium's network log (`explainer.tools.pageweight`), on the flagship just built. "
+        "**Hosted**: site/ served as a static host serves it (gzip for text, "
+        "`Cache-Control: max-age=600`); *transferred* is Chromium's `encodedDataLength`, headers "
+        "and compressed bodies, fonts included. A **first view** is each page type opened in "
+        "a fresh profile; a **next view** is each page after the one before it in one profile "
+        f"({len(v['pages'])} page types: "
+        + ", ".join(f"`{p or '/'}`" for p in v["pages"])
+        + "). **Offline**: the bundle unzipped and opened from `file://` in the same order; "
+        "nothing is transferred there, so the bytes are those read from disk. Goals (issue 17 "
+        f"item 5): a first view ≤ {kb(FIRST_VIEW_GOAL)}, a next one ≤ {kb(NEXT_VIEW_GOAL)}.",
+        "",
+        "| language | | requests (first view) | heaviest first view | heaviest next view | "
+        "failed requests |",
+        "|---|---|---:|---:|---:|---:|",
+    ]
+    for mode in ("hosted", "offline"):
+        for lang, d in v.get(mode, {}).items():
+            first, nxt = heaviest(d["first"]), heaviest(d["next"]) if d["next"] else None
+            failed = sum(len(x["failed"]) for x in d["first"] + d["next"])
+            fonts = first["by_kind"].get("font", 0)
+            lines.append(
+                f"| {lang} | {mode} | {first['requests']} | {kb(first['transferred'])} "
+                f"(`{where(first)}`; fonts {kb(fonts)}) | "
+                + (f"{kb(nxt['transferred'])} (`{where(nxt)}`)" if nxt else "–")
+                + f" | {failed} |"
+            )
+    hosted = [x for d in v.get("hosted", {}).values() for x in d["first"]]
+    nexts = [x for d in v.get("hosted", {}).values() for x in d["next"]]
+    if hosted:
+        ok_first = max(x["transferred"] for x in hosted) <= FIRST_VIEW_GOAL
+        ok_next = not nexts or max(x["transferred"] for x in nexts) <= NEXT_VIEW_GOAL
+        lines += [
+            "",
+            f"Hosted, every page type and language: first view "
+            f"{'within' if ok_first else '**over**'} {kb(FIRST_VIEW_GOAL)}, next view "
+            f"{'within' if ok_next else '**over**'} {kb(NEXT_VIEW_GOAL)}.",
+        ]
+    lines.append("")
+    return "\n".join(lines)
 
 
 def _estimate(r: dict[str, Any]) -> str:

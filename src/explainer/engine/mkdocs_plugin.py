@@ -31,6 +31,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import TableOfContents
 from mkdocs.utils.templates import TemplateContext
 
 from explainer import layout
@@ -244,6 +245,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         # Before the search plugin reads the page (on_page_context). Wide tables get their
         # column labels on every cell, to reflow on a phone (render/tables.py).
         html = tables.stack(html)
+        # A page's front matter may shorten its table of contents (the timeline lists its
+        # years, not every event under them): headings below toc_depth stay in the page.
+        depth = page.meta.get("toc_depth")
+        if isinstance(depth, int) and page.toc is not None:
+            shorten_toc(page.toc, depth)
         return SEARCH_EXCLUDE_RE.sub(lambda m: m.group(0) + " data-search-exclude", html)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -323,6 +329,17 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             # Material's and our CSS and JavaScript, the same in every language: one copy.
             codes = [x["code"] for x in self.settings["languages"]]
             offline.share_assets(site_root, layout.lang_roots(codes, self.settings["default"]))
+
+
+def shorten_toc(toc: TableOfContents, depth: int) -> None:
+    """Leave out of ``toc`` the headings below level ``depth`` (the headings themselves and
+    their anchors stay in the page)."""
+    stack = list(toc)
+    while stack:
+        item = stack.pop()
+        if item.level >= depth:
+            item.children = []
+        stack.extend(item.children)
 
 
 def _to_stderr(line: str) -> None:
