@@ -106,8 +106,9 @@ def test_a_nav_title_edited_in_one_language_gives_a_cold_builds_bytes(built: Pat
     counts = build(basic)
     docs_after = manifest(basic)
     incremental = outputs(basic)
-    # The title (the page's front matter) is in the English navigation of every page:
-    # every English page again, in both builds.
+    # The title (the page's front matter) is in the English navigation: every English page
+    # again, in both builds (with navigation.prune a page shows the links of its own tab,
+    # the topics' pages this title; the language's key does not tell pages apart by tab).
     assert all(n == 0 for n, _ in counts["en"]), counts
     for lang in ("kk", "ru"):  # only the pages whose Markdown changed (the side by side)
         changed = changed_pages(docs_before, docs_after, lang)
@@ -116,8 +117,8 @@ def test_a_nav_title_edited_in_one_language_gives_a_cold_builds_bytes(built: Pat
             changed,
             counts,
         )
-    en_pages = [k for k in incremental if k.startswith("site/en/") and k.endswith(".html")]
-    assert len(en_pages) > 10
+    en_pages = [k for k in incremental if k.startswith("site/en/topics/") and k.endswith(".html")]
+    assert len(en_pages) >= 3
     assert all(b"Courts of law" in incremental[k] for k in en_pages)
     assert diff(incremental, cold(basic)) == []
 

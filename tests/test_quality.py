@@ -264,6 +264,11 @@ def open_search(page: Page, url: str, lang: str) -> None:
     page.locator(".md-search__input").click()
     page.keyboard.type(QUERIES.get(lang, "a"))
     page.locator(".md-search-result__item").first.wait_for(timeout=30_000)
+    # the results fade in: axe reads the settled colours (offline the index is read only once
+    # search opens, so the list appears at the last keystroke, mid-transition)
+    page.wait_for_function(
+        "document.getAnimations().every(a => a.playState !== 'running')", timeout=10_000
+    )
 
 
 @pytest.mark.parametrize("mode", ["hosted", "offline"])

@@ -551,6 +551,8 @@ def test_offline_gives_the_hosted_results_in_the_browser(
     ):
         page = browser.new_page()  # type: ignore[attr-defined]
         page.goto(url)
+        # search opened, as a reader opens it: until then the page holds the index back
+        page.locator(".md-search__input").focus()
         got = page.evaluate(IN_PAGE_SEARCH, typed)
         page.close()
         lists[where] = [[search_eval.page_of(p) for p in pages] for pages in got]
