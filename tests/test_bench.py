@@ -103,3 +103,43 @@ def test_the_stage_runner_imports_nothing_of_the_benchmark() -> None:
     }
     assert not {m for m in imported if m.split(".")[0] == "bench"}
     assert "explainer.outputs" in imported or "explainer" in {m.split(".")[0] for m in imported}
+
+
+def _view(url: str, transferred: int, font: int = 0, failed: list[str] | None = None) -> dict:
+    return {
+        "url": url,
+        "requests": 3,
+        "from_cache": 0,
+        "transferred": transferred,
+        "by_kind": {"document": transferred - font, "font": font},
+        "failed": failed or [],
+    }
+
+
+def test_the_page_views_table_names_the_heaviest_view_and_the_goal_missed() -> None:
+    from bench import views
+
+    v = {
+        "pages": ["", "timeline/"],
+        "hosted": {
+            "kk": {
+                "first": [_view("http://h/", 200_000, 120_000), _view("http://h/t/", 240_000)],
+                "next": [_view("http://h/t/", 31_000)],
+            }
+        },
+        "offline": {
+            "kk": {
+                "first": [_view("file:///tmp/x/ata-zan-offline/index.html", 500_000)],
+                "next": [],
+            }
+        },
+    }
+    table = report.page_views_table(v)
+    row = "| kk | hosted | 3 | 240.0 kB (`t/`; fonts 0.0 kB) | 31.0 kB (`t/`) | 0.0 kB | 0 |"
+    assert row in table
+    assert "| kk | offline | 3 | 500.0 kB (`index.html`; fonts 0.0 kB) | – | 0.0 kB | 0 |" in table
+    assert "first view within 250.0 kB, next view **over** 30.0 kB" in table
+    # a font the next page is the first to need is counted apart
+    v["hosted"]["kk"]["next"] = [_view("http://h/t/", 89_000, font=60_000)]
+    assert "next view within 30.0 kB (fonts apart)" in report.page_views_table(v)
+    assert views.offline_file(Path("/nowhere"), "articles/") == Path("/nowhere/articles/index.html")
