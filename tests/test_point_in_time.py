@@ -59,7 +59,9 @@ def period_blocks(md: str) -> list[tuple[str, str]]:
 
 
 def editions_line(tab: str) -> str:
-    line = re.search(r'<p class="az-wording__editions" markdown>(.*)</p>', tab)
+    # a paragraph with its class in an attribute list (an HTML block indented in a tab was
+    # read as inline HTML inside a paragraph: <p><p markdown>…</p></p>)
+    line = re.search(r"^    (.*)\n    \{: \.az-wording__editions \}$", tab, flags=re.M)
     return line.group(1) if line else ""
 
 

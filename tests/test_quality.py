@@ -183,6 +183,8 @@ def test_html_is_valid(built_flagship: Path, unzipped: Path, tmp_path: Path) -> 
         for _, _, rel in representative(built_flagship, built_flagship / "site", False)
     ]
     files += [unzipped / rel for _, _, rel in representative(built_flagship, unzipped, True)]
+    # an article with its wording across editions (tabs): the sampled first article has none
+    files += [built_flagship / "site" / p / "articles/41/index.html" for p in ("", "ru", "en")]
     canary = tmp_path / "canary.html"  # proves the checker runs and reports
     canary.write_text(CANARY, encoding="utf-8")
     assert len(files) >= 2 * 3 * 7
