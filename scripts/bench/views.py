@@ -40,10 +40,11 @@ def page_views(root: Path, pages: list[str] | None = None) -> dict[str, Any]:
     next views); hosted and offline."""
     from playwright.sync_api import sync_playwright
 
+    from explainer import layout
     from explainer.tools import pageweight
 
     pages = [p for p in (pages or PAGES) if (root / "site" / p).exists()]
-    roots = ["" if i == 0 else f"{lang}/" for i, lang in enumerate(LANGS)]
+    roots = [layout.lang_root(lang, LANGS[0]) for lang in LANGS]
     out: dict[str, Any] = {"pages": pages, "hosted": {}, "offline": {}}
     with sync_playwright() as p, tempfile.TemporaryDirectory() as tmp:
         browser = pageweight.launch(p)
